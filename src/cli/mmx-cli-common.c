@@ -1,0 +1,101 @@
+/* mmx-cli-common.c
+ *
+ * Copyright 2026 The MarketingMix developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <stdio.h>
+
+#include "mmx-cli.h"
+#include "mmx-json.h"
+
+/**
+ * mmx_cli_open_store:
+ * @db_path: the database file
+ *
+ * Returns: (transfer full) (nullable): the store, or %NULL after saying why
+ */
+MmxStore *
+mmx_cli_open_store (const char *db_path)
+{
+  g_autoptr(GError) error = NULL;
+  MmxStore *store = mmx_store_open (db_path, &error);
+
+  if (store == NULL)
+    mmx_cli_print_error (error);
+  return store;
+}
+
+void
+mmx_cli_print_error (const GError *error)
+{
+  g_printerr ("marketingmix-cli: %s\n", error->message);
+}
+
+int
+mmx_cli_usage_error (GOptionContext *context,
+                     const char     *format,
+                     ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("marketingmix-cli: %s\n", message);
+  if (context != NULL)
+    g_printerr (_("See “%s --help”.\n"), g_get_prgname ());
+  return MMX_CLI_EXIT_USAGE;
+}
+
+/**
+ * mmx_cli_parse_options:
+ * @context: a command's options
+ * @argc: (inout): the arguments
+ * @argv: (inout): the arguments, the command's name first
+ *
+ * Returns: %FALSE after saying what is wrong with the arguments
+ */
+gboolean
+mmx_cli_parse_options (GOptionContext   *context,
+                       int              *argc,
+                       char           ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_option_context_parse (context, argc, argv, &error))
+    return TRUE;
+  g_printerr ("marketingmix-cli %s: %s\n", (*argv)[0], error->message);
+  g_printerr (_("See “marketingmix-cli %s --help”.\n"), (*argv)[0]);
+  return FALSE;
+}
+
+void
+mmx_cli_print_json (JsonBuilder *builder)
+{
+  g_autofree char *text = mmx_json_to_string (builder, TRUE);
+
+  g_print ("%s\n", text);
+}
+
+/**
+ * mmx_cli_format_amount:
+ * @value: an amount
+ *
+ * Returns: (transfer full): @value with two decimals and the locale's
+ *   grouping, or "—" when it has none
+ */
+char *
+mmx_cli_format_amount (double value)
+{
+  if (!isfinite (value))
+    return g_strdup ("—");
+  return g_strdup_printf ("%'.2f", value);
+}
