@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <errno.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "mmx-channel-name.h"
 #include "mmx-store-private.h"
@@ -451,8 +452,10 @@ lookup_alias (MmxStore    *self,
  * @error: a location for a #GError
  *
  * The name a channel is stored under: the profile's custom mapping first,
- * then the built-in names, else the tidied name; spelled as the channel
- * already stored under the same key, if any.
+ * then the built-in names (themselves subject to a custom mapping: after
+ * "Facebook Ads" is mapped to "Meta", "FB Ads" is stored as "Meta" too),
+ * else the tidied name; spelled as the channel already stored under the
+ * same key, if any.
  *
  * Returns: (transfer full): the name, or %NULL with @error set
  */
@@ -472,7 +475,15 @@ mmx_store_resolve_channel_name (MmxStore    *self,
   g_return_val_if_fail (name != NULL, NULL);
 
   key = mmx_channel_name_key (name);
+  normalised = mmx_channel_name_normalise (name);
+  normalised_key = mmx_channel_name_key (normalised);
+
   mapped = lookup_alias (self, key, &local_error);
+  if (mapped == NULL && local_error == NULL && strcmp (key, normalised_key) != 0)
+    mapped = lookup_alias (self, normalised_key, &local_error);
+  if (mapped == NULL && local_error == NULL)
+    stored = query_string (self, "SELECT name FROM channel WHERE key = ?", normalised_key,
+                           &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, local_error);
@@ -480,16 +491,6 @@ mmx_store_resolve_channel_name (MmxStore    *self,
     }
   if (mapped != NULL)
     return g_steal_pointer (&mapped);
-
-  normalised = mmx_channel_name_normalise (name);
-  normalised_key = mmx_channel_name_key (normalised);
-  stored = query_string (self, "SELECT name FROM channel WHERE key = ?", normalised_key,
-                         &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
   return stored != NULL ? g_steal_pointer (&stored) : g_steal_pointer (&normalised);
 }
 

@@ -1,0 +1,163 @@
+/* mmx-test-utils.c
+ *
+ * Copyright 2026 The MarketingMix developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "mmx-date.h"
+#include "mmx-store-private.h"
+#include "mmx-test-utils.h"
+
+char *
+mmx_test_make_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("mmx-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+void
+mmx_test_remove_dir (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (handle == NULL)
+    return;
+  while ((name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        mmx_test_remove_dir (path);
+      else
+        g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+char *
+mmx_test_write_file (const char *dir,
+                     const char *name,
+                     const char *contents,
+                     gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+MmxStore *
+mmx_test_open_store (const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, "test.db", NULL);
+  MmxStore *store = mmx_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+MmxImport *
+mmx_test_open_import (MmxStore          *store,
+                      const char        *path,
+                      MmxColumnMapping  *mapping,
+                      GError           **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  MmxImport *import = mmx_import_new (store, file, mapping, NULL, error);
+
+  if (import != NULL)
+    mmx_import_set_today (import, mmx_date_julian_from_iso (MMX_TEST_TODAY));
+  return import;
+}
+
+MmxImportSummary *
+mmx_test_import_file (MmxStore          *store,
+                      const char        *path,
+                      MmxColumnMapping  *mapping,
+                      GError           **error)
+{
+  g_autoptr(MmxImport) import = mmx_test_open_import (store, path, mapping, error);
+
+  if (import == NULL)
+    return NULL;
+  return mmx_import_run (import, NULL, NULL, NULL, error);
+}
+
+MmxImportSummary *
+mmx_test_import_text (MmxStore          *store,
+                      const char        *dir,
+                      const char        *name,
+                      const char        *contents,
+                      MmxColumnMapping  *mapping,
+                      GError           **error)
+{
+  g_autofree char *path = mmx_test_write_file (dir, name, contents, -1);
+
+  return mmx_test_import_file (store, path, mapping, error);
+}
+
+static sqlite3_stmt *
+step_one (MmxStore   *store,
+          const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = _mmx_store_prepare (store, sql, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return stmt;
+}
+
+gint64
+mmx_test_query_int (MmxStore   *store,
+                    const char *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = step_one (store, sql);
+
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+double
+mmx_test_query_double (MmxStore   *store,
+                       const char *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = step_one (store, sql);
+
+  return sqlite3_column_double (stmt, 0);
+}
+
+char *
+mmx_test_query_text (MmxStore   *store,
+                     const char *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = step_one (store, sql);
+
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+const MmxImportIssue *
+mmx_test_find_issue (MmxImportSummary *summary,
+                     guint             row)
+{
+  for (guint i = 0; i < summary->issues->len; i++)
+    {
+      const MmxImportIssue *issue = g_ptr_array_index (summary->issues, i);
+
+      if (issue->row == row)
+        return issue;
+    }
+  return NULL;
+}

@@ -1,0 +1,48 @@
+/* mmx-test-utils.h
+ *
+ * Copyright 2026 The MarketingMix developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "mmx-import.h"
+#include "mmx-store.h"
+
+G_BEGIN_DECLS
+
+/* The day tests treat as today, so "in the future" never moves. */
+#define MMX_TEST_TODAY "2026-06-30"
+
+char             *mmx_test_make_dir        (void) G_GNUC_WARN_UNUSED_RESULT;
+void              mmx_test_remove_dir      (const char        *dir);
+char             *mmx_test_write_file      (const char        *dir,
+                                            const char        *name,
+                                            const char        *contents,
+                                            gssize             length) G_GNUC_WARN_UNUSED_RESULT;
+MmxStore         *mmx_test_open_store      (const char        *dir) G_GNUC_WARN_UNUSED_RESULT;
+MmxImport        *mmx_test_open_import     (MmxStore          *store,
+                                            const char        *path,
+                                            MmxColumnMapping  *mapping,
+                                            GError           **error) G_GNUC_WARN_UNUSED_RESULT;
+MmxImportSummary *mmx_test_import_file     (MmxStore          *store,
+                                            const char        *path,
+                                            MmxColumnMapping  *mapping,
+                                            GError           **error) G_GNUC_WARN_UNUSED_RESULT;
+MmxImportSummary *mmx_test_import_text     (MmxStore          *store,
+                                            const char        *dir,
+                                            const char        *name,
+                                            const char        *contents,
+                                            MmxColumnMapping  *mapping,
+                                            GError           **error) G_GNUC_WARN_UNUSED_RESULT;
+gint64            mmx_test_query_int       (MmxStore          *store,
+                                            const char        *sql);
+double            mmx_test_query_double    (MmxStore          *store,
+                                            const char        *sql);
+char             *mmx_test_query_text      (MmxStore          *store,
+                                            const char        *sql) G_GNUC_WARN_UNUSED_RESULT;
+const MmxImportIssue *mmx_test_find_issue  (MmxImportSummary  *summary,
+                                            guint              row);
+
+G_END_DECLS
