@@ -25,6 +25,9 @@
 /* Distinct raw channel names remembered during one import. */
 #define MAX_CACHED_CHANNELS 10000
 
+/* The import summary names at most this many channels. */
+#define MAX_LISTED_CHANNELS 1000
+
 struct _MmxImport
 {
   GObject        parent_instance;
@@ -48,6 +51,16 @@ typedef struct
   gboolean has_revenue_per_conversion;
 } Slot;
 
+/* What writing a slot did: the three are exclusive, and each has its own
+ * statement that changes a row only in its own case. */
+typedef enum
+{
+  SLOT_NEW,
+  SLOT_MERGED,
+  SLOT_REPLACED,
+  N_SLOT_OUTCOMES
+} SlotOutcome;
+
 /* The state of the writing pass. */
 typedef struct
 {
@@ -57,10 +70,11 @@ typedef struct
   MmxImportProgressFunc  progress;
   gpointer               progress_data;
   GCancellable          *cancellable;
-  sqlite3_stmt          *find_metric;
-  sqlite3_stmt          *upsert_metric;
+  sqlite3_stmt          *write_metric[N_SLOT_OUTCOMES];
+  guint                  last_outcome;
   sqlite3_stmt          *upsert_control;
   GHashTable            *channel_ids;
+  GHashTable            *written_channels;
   GArray                *slots;
   guint8                *seen_days;
   GString               *message;
@@ -757,6 +771,8 @@ check_row_channel (Writer             *writer,
       add_issue (writer, record->line, plan->channel_column, _("The channel is empty."));
       return FALSE;
     }
+  if (g_hash_table_contains (writer->channel_ids, name))
+    return TRUE;
   if (!check_text (writer, record->line, plan->channel_column, name))
     return FALSE;
   key = mmx_channel_name_key (name);
@@ -891,13 +907,45 @@ write_controls (Writer              *writer,
   return TRUE;
 }
 
-typedef enum
+static void
+bind_slot (sqlite3_stmt *stmt,
+           Writer       *writer,
+           Slot         *slot,
+           const char   *date,
+           const char   *geo)
 {
-  SLOT_NEW,
-  SLOT_REPLACED,
-  SLOT_MERGED,
-} SlotOutcome;
+  sqlite3_reset (stmt);
+  sqlite3_bind_text (stmt, 1, date, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, geo, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, slot->channel_id);
+  for (guint m = 0; m < MMX_N_METRICS; m++)
+    {
+      if (slot->present[m])
+        sqlite3_bind_double (stmt, 4 + m, slot->values[m]);
+      else
+        sqlite3_bind_null (stmt, 4 + m);
+    }
+  sqlite3_bind_int64 (stmt, 4 + MMX_N_METRICS, writer->import_id);
+}
 
+/* Runs one of the three writes; TRUE in @out_changed when it touched a row. */
+static gboolean
+step_write (sqlite3_stmt  *stmt,
+            gboolean      *out_changed,
+            GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE)
+    return _mmx_store_set_error (error, sqlite3_db_handle (stmt), rc, _("saving a row"));
+  *out_changed = sqlite3_changes (sqlite3_db_handle (stmt)) > 0;
+  return TRUE;
+}
+
+/* A new row is inserted; a row of the same file for the same day, region
+ * and channel (one row per campaign) is added to; a row of an earlier
+ * import is replaced. Files repeat one case for long runs, so the case of
+ * the previous row is tried first: one statement per row, mostly. */
 static gboolean
 write_slot (Writer       *writer,
             Slot         *slot,
@@ -906,39 +954,23 @@ write_slot (Writer       *writer,
             SlotOutcome  *out_outcome,
             GError      **error)
 {
-  sqlite3_stmt *find = writer->find_metric;
-  sqlite3_stmt *upsert = writer->upsert_metric;
-  int rc;
-
-  sqlite3_reset (find);
-  sqlite3_bind_text (find, 1, date, -1, SQLITE_STATIC);
-  sqlite3_bind_text (find, 2, geo, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (find, 3, slot->channel_id);
-  rc = sqlite3_step (find);
-  if (rc == SQLITE_ROW)
-    *out_outcome = sqlite3_column_int64 (find, 0) == writer->import_id ? SLOT_MERGED
-                                                                       : SLOT_REPLACED;
-  else if (rc == SQLITE_DONE)
-    *out_outcome = SLOT_NEW;
-  else
-    return _mmx_store_set_error (error, sqlite3_db_handle (find), rc, _("reading stored rows"));
-
-  sqlite3_reset (upsert);
-  sqlite3_bind_text (upsert, 1, date, -1, SQLITE_STATIC);
-  sqlite3_bind_text (upsert, 2, geo, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (upsert, 3, slot->channel_id);
-  for (guint m = 0; m < MMX_N_METRICS; m++)
+  for (guint i = 0; i < N_SLOT_OUTCOMES; i++)
     {
-      if (slot->present[m])
-        sqlite3_bind_double (upsert, 4 + m, slot->values[m]);
-      else
-        sqlite3_bind_null (upsert, 4 + m);
+      guint outcome = (writer->last_outcome + i) % N_SLOT_OUTCOMES;
+      sqlite3_stmt *stmt = writer->write_metric[outcome];
+      gboolean changed = FALSE;
+
+      bind_slot (stmt, writer, slot, date, geo);
+      if (!step_write (stmt, &changed, error))
+        return FALSE;
+      if (changed)
+        {
+          writer->last_outcome = outcome;
+          *out_outcome = outcome;
+          return TRUE;
+        }
     }
-  sqlite3_bind_int64 (upsert, 4 + MMX_N_METRICS, writer->import_id);
-  rc = sqlite3_step (upsert);
-  if (rc != SQLITE_DONE)
-    return _mmx_store_set_error (error, sqlite3_db_handle (upsert), rc, _("saving a row"));
-  return TRUE;
+  g_return_val_if_reached (FALSE);
 }
 
 static gboolean
@@ -985,6 +1017,8 @@ write_row (Writer              *writer,
         }
       if (!write_slot (writer, slot, date, geo, &outcome, error))
         return FALSE;
+      if (g_hash_table_size (writer->written_channels) < MAX_LISTED_CHANNELS)
+        g_hash_table_add (writer->written_channels, g_memdup2 (&slot->channel_id, sizeof (gint64)));
       n_new += outcome == SLOT_NEW;
       n_replaced += outcome == SLOT_REPLACED;
       n_merged += outcome == SLOT_MERGED;
@@ -1075,30 +1109,37 @@ prepare_statements (Writer    *writer,
 {
   MmxStore *store = writer->import->store;
 
-#define SET(c) c " = CASE WHEN metric.import_id = excluded.import_id THEN " \
-               MMX_SQL_SUM_NULLABLE (c) " ELSE excluded." c " END"
-  writer->find_metric = _mmx_store_prepare (store,
-                                            "SELECT import_id FROM metric "
-                                            "WHERE date = ?1 AND geo = ?2 AND channel_id = ?3",
-                                            error);
-  if (writer->find_metric == NULL)
-    return FALSE;
-  /* A row of the same file for the same day, region and channel adds to
-   * it (one row per campaign); a row of an earlier import is replaced. */
-  writer->upsert_metric = _mmx_store_prepare (store,
-                                              "INSERT INTO metric (date, geo, channel_id, "
+#define KEY "date = ?1 AND geo = ?2 AND channel_id = ?3"
+#define ADD(c, n) c " = " MMX_SQL_SUM_NULLABLE_WITH (c, n)
+  writer->write_metric[SLOT_NEW] = _mmx_store_prepare (store,
+                                              "INSERT OR IGNORE INTO metric (date, geo, channel_id, "
                                               MMX_SQL_METRIC_COLUMNS ", import_id) "
-                                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
-                                              "ON CONFLICT (date, geo, channel_id) DO UPDATE SET "
-                                              SET ("spend") ", " SET ("revenue") ", "
-                                              SET ("impressions") ", " SET ("clicks") ", "
-                                              SET ("conversions") ", " SET ("new_customers") ", "
-                                              SET ("returning_customers") ", "
-                                              "import_id = excluded.import_id",
+                                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                                               error);
-#undef SET
-  if (writer->upsert_metric == NULL)
+  if (writer->write_metric[SLOT_NEW] == NULL)
     return FALSE;
+  writer->write_metric[SLOT_MERGED] = _mmx_store_prepare (store,
+                                             "UPDATE metric SET "
+                                             ADD ("spend", "?4") ", " ADD ("revenue", "?5") ", "
+                                             ADD ("impressions", "?6") ", " ADD ("clicks", "?7") ", "
+                                             ADD ("conversions", "?8") ", "
+                                             ADD ("new_customers", "?9") ", "
+                                             ADD ("returning_customers", "?10") " "
+                                             "WHERE " KEY " AND import_id = ?11",
+                                             error);
+  if (writer->write_metric[SLOT_MERGED] == NULL)
+    return FALSE;
+  writer->write_metric[SLOT_REPLACED] = _mmx_store_prepare (store,
+                                               "UPDATE metric SET spend = ?4, revenue = ?5, "
+                                               "impressions = ?6, clicks = ?7, conversions = ?8, "
+                                               "new_customers = ?9, returning_customers = ?10, "
+                                               "import_id = ?11 WHERE " KEY
+                                               " AND import_id <> ?11",
+                                               error);
+  if (writer->write_metric[SLOT_REPLACED] == NULL)
+    return FALSE;
+#undef ADD
+#undef KEY
   writer->upsert_control = _mmx_store_prepare (store,
                                                "INSERT INTO control (date, geo, name, value, import_id) "
                                                "VALUES (?1, ?2, ?3, ?4, ?5) "
@@ -1247,23 +1288,46 @@ settle_granularity (Writer   *writer,
   return _mmx_store_set_granularity (self->store, found, error);
 }
 
-static GStrv
-list_summary_channels (Writer *writer)
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+}
+
+static GStrv
+list_summary_channels (Writer   *writer,
+                       GError  **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  GHashTableIter iter;
+  gpointer id;
 
   stmt = _mmx_store_prepare (writer->import->store,
-                             "SELECT DISTINCT c.name FROM metric m JOIN channel c "
-                             "ON c.id = m.channel_id WHERE m.import_id = ? AND c.kind = 'media' "
-                             "ORDER BY c.name COLLATE NOCASE", NULL);
-  if (stmt != NULL)
+                             "SELECT name FROM channel WHERE id = ? AND kind = 'media'", error);
+  if (stmt == NULL)
+    return NULL;
+
+  g_hash_table_iter_init (&iter, writer->written_channels);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
     {
-      sqlite3_bind_int64 (stmt, 1, writer->import_id);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+      int rc;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, *(gint64 *) id);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      else if (rc != SQLITE_DONE)
+        {
+          _mmx_store_set_error (error, sqlite3_db_handle (stmt), rc, _("listing the channels"));
+          return NULL;
+        }
     }
-  return g_strv_builder_end (builder);
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return (GStrv) g_ptr_array_steal (names, NULL);
 }
 
 static gboolean
@@ -1291,17 +1355,18 @@ write_all (Writer   *writer,
     return FALSE;
   writer->summary->first_date = mmx_date_julian_to_iso (writer->first_day);
   writer->summary->last_date = mmx_date_julian_to_iso (writer->last_day);
-  writer->summary->channels = list_summary_channels (writer);
-  return TRUE;
+  writer->summary->channels = list_summary_channels (writer, error);
+  return writer->summary->channels != NULL;
 }
 
 static void
 writer_clear (Writer *writer)
 {
-  g_clear_pointer (&writer->find_metric, sqlite3_finalize);
-  g_clear_pointer (&writer->upsert_metric, sqlite3_finalize);
+  for (guint i = 0; i < N_SLOT_OUTCOMES; i++)
+    g_clear_pointer (&writer->write_metric[i], sqlite3_finalize);
   g_clear_pointer (&writer->upsert_control, sqlite3_finalize);
   g_clear_pointer (&writer->channel_ids, g_hash_table_unref);
+  g_clear_pointer (&writer->written_channels, g_hash_table_unref);
   g_clear_pointer (&writer->slots, g_array_unref);
   g_clear_pointer (&writer->seen_days, g_free);
   if (writer->message != NULL)
@@ -1353,6 +1418,7 @@ mmx_import_run (MmxImport              *self,
   writer.progress_data = user_data;
   writer.cancellable = cancellable;
   writer.channel_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  writer.written_channels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   writer.slots = g_array_new (FALSE, TRUE, sizeof (Slot));
   writer.message = g_string_new (NULL);
   writer.earliest = mmx_date_julian_from_iso (MMX_IMPORT_EARLIEST_DATE);

@@ -64,7 +64,7 @@ static const char * const migrations[] = {
   "  import_id           INTEGER NOT NULL REFERENCES import_log (id),"
   "  PRIMARY KEY (date, geo, channel_id)"
   ") WITHOUT ROWID;"
-  "CREATE INDEX metric_by_channel ON metric (channel_id, date);"
+
 
   "CREATE TABLE control ("
   "  date      TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),"

@@ -21,11 +21,14 @@ G_BEGIN_DECLS
 #define MMX_SQL_METRIC_COLUMNS \
   "spend, revenue, impressions, clicks, conversions, new_customers, returning_customers"
 
-/* In an upsert: the sum of the stored and the new value of column @c,
- * NULL (unknown) only when both are. */
-#define MMX_SQL_SUM_NULLABLE(c) \
-  "CASE WHEN metric." c " IS NULL AND excluded." c " IS NULL THEN NULL " \
-  "ELSE ifnull(metric." c ", 0) + ifnull(excluded." c ", 0) END"
+/* The sum of the stored value of column @c and @value, NULL (unknown)
+ * only when both are. */
+#define MMX_SQL_SUM_NULLABLE_WITH(c, value) \
+  "CASE WHEN metric." c " IS NULL AND " value " IS NULL THEN NULL " \
+  "ELSE ifnull(metric." c ", 0) + ifnull(" value ", 0) END"
+
+/* The same in an upsert, with the new value. */
+#define MMX_SQL_SUM_NULLABLE(c) MMX_SQL_SUM_NULLABLE_WITH (c, "excluded." c)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 

@@ -253,6 +253,7 @@ configure (MmxStore  *self,
 
   set_id = g_strdup_printf ("PRAGMA synchronous = FULL;"
                             "PRAGMA foreign_keys = ON;"
+                            "PRAGMA cache_size = -32768;"
                             "PRAGMA application_id = %d;", MMX_APPLICATION_ID);
   if (!_mmx_store_exec (self, set_id, error))
     return FALSE;
@@ -422,7 +423,9 @@ mmx_store_get_date_range (MmxStore  *self,
 
   g_return_val_if_fail (MMX_IS_STORE (self), FALSE);
 
-  stmt = _mmx_store_prepare (self, "SELECT min(date), max(date) FROM metric", error);
+  /* Two subqueries: SQLite answers each from the index, but not both at once. */
+  stmt = _mmx_store_prepare (self, "SELECT (SELECT min(date) FROM metric), "
+                                   "(SELECT max(date) FROM metric)", error);
   if (stmt == NULL)
     return FALSE;
   rc = sqlite3_step (stmt);
@@ -620,13 +623,13 @@ mmx_store_list_channels (MmxStore  *self,
   g_return_val_if_fail (MMX_IS_STORE (self), NULL);
 
   stmt = _mmx_store_prepare (self,
-                             "SELECT c.id, c.name, c.kind = 'total', "
-                             "       (SELECT count(*) FROM metric m WHERE m.channel_id = c.id), "
-                             "       (SELECT total(spend) FROM metric m WHERE m.channel_id = c.id), "
-                             "       (SELECT min(date) FROM metric m WHERE m.channel_id = c.id), "
-                             "       (SELECT max(date) FROM metric m WHERE m.channel_id = c.id) "
-                             "FROM channel c "
-                             "WHERE EXISTS (SELECT 1 FROM metric m WHERE m.channel_id = c.id) "
+                             "SELECT c.id, c.name, c.kind = 'total', ifnull (s.n, 0), "
+                             "       ifnull (s.spend, 0), s.first, s.last "
+                             "FROM channel c LEFT JOIN "
+                             "  (SELECT channel_id, count(*) AS n, total(spend) AS spend, "
+                             "          min(date) AS first, max(date) AS last "
+                             "   FROM metric GROUP BY channel_id) s ON s.channel_id = c.id "
+                             "WHERE s.n > 0 "
                              "   OR EXISTS (SELECT 1 FROM channel_alias a WHERE a.channel_id = c.id) "
                              "ORDER BY c.kind = 'total', c.name COLLATE NOCASE", error);
   if (stmt == NULL)
