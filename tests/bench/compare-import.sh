@@ -49,7 +49,7 @@ raw=$(seconds sqlite3 "$work/raw.db" ".mode csv" ".import $work/long.csv metric"
 
 printf 'rows: 1000000\n'
 printf '%-40s %6.2f s  %8.0f rows/s\n' "marketingmix-cli import" "$mmx" "$(echo "1000000 / $mmx" | bc)"
-printf '%-40s %6.2f s  %8.0f rows/s  (ours %.2fx faster)\n' "python3 csv + sqlite3 upsert" "$py" \
+printf '%-40s %6.2f s  %8.0f rows/s  (%.2fx our time)\n' "python3 csv + sqlite3 upsert" "$py" \
   "$(echo "1000000 / $py" | bc)" "$(echo "$py / $mmx" | bc -l)"
 printf '%-40s %6.2f s  %8.0f rows/s  (ours %.2fx its time)\n' "sqlite3 .import (no validation)" "$raw" \
   "$(echo "1000000 / $raw" | bc)" "$(echo "$mmx / $raw" | bc -l)"
