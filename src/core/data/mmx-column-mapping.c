@@ -42,6 +42,26 @@ find_column (MmxColumnMapping *self,
   return -1;
 }
 
+/* Takes @role, replacing the role @column had. */
+static void
+put_role (MmxColumnMapping *self,
+          const char       *column,
+          MmxColumnRole    *role)
+{
+  int index = find_column (self, column);
+
+  if (index >= 0)
+    {
+      mmx_column_role_free (g_ptr_array_index (self->roles, index));
+      g_ptr_array_index (self->roles, index) = role;
+    }
+  else
+    {
+      g_ptr_array_add (self->columns, g_strdup (column));
+      g_ptr_array_add (self->roles, role);
+    }
+}
+
 static void
 mmx_column_mapping_finalize (GObject *object)
 {
@@ -93,7 +113,6 @@ mmx_column_mapping_set (MmxColumnMapping  *self,
                         GError           **error)
 {
   MmxColumnRole *role;
-  int index;
 
   g_return_val_if_fail (MMX_IS_COLUMN_MAPPING (self), FALSE);
   g_return_val_if_fail (column != NULL, FALSE);
@@ -101,18 +120,7 @@ mmx_column_mapping_set (MmxColumnMapping  *self,
   role = mmx_column_role_parse (spec, column, error);
   if (role == NULL)
     return FALSE;
-
-  index = find_column (self, column);
-  if (index >= 0)
-    {
-      mmx_column_role_free (g_ptr_array_index (self->roles, index));
-      g_ptr_array_index (self->roles, index) = role;
-    }
-  else
-    {
-      g_ptr_array_add (self->columns, g_strdup (column));
-      g_ptr_array_add (self->roles, role);
-    }
+  put_role (self, column, role);
   return TRUE;
 }
 
@@ -184,22 +192,8 @@ mmx_column_mapping_update (MmxColumnMapping *self,
   g_return_if_fail (MMX_IS_COLUMN_MAPPING (other));
 
   for (guint i = 0; i < other->columns->len; i++)
-    {
-      const char *column = g_ptr_array_index (other->columns, i);
-      MmxColumnRole *role = mmx_column_role_copy (g_ptr_array_index (other->roles, i));
-      int index = find_column (self, column);
-
-      if (index >= 0)
-        {
-          mmx_column_role_free (g_ptr_array_index (self->roles, index));
-          g_ptr_array_index (self->roles, index) = role;
-        }
-      else
-        {
-          g_ptr_array_add (self->columns, g_strdup (column));
-          g_ptr_array_add (self->roles, role);
-        }
-    }
+    put_role (self, g_ptr_array_index (other->columns, i),
+              mmx_column_role_copy (g_ptr_array_index (other->roles, i)));
   if (other->date_format != MMX_DATE_FORMAT_UNKNOWN)
     self->date_format = other->date_format;
   if (other->channel != NULL)

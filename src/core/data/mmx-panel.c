@@ -65,17 +65,17 @@ mmx_panel_get_day (const MmxPanel *self,
   return self->first_day + period * mmx_granularity_get_days (self->granularity);
 }
 
-/* Binds the range, and the region when there is one, as ?1 ?2 ?3. */
+/* Binds the range as ?1 ?2 and the region as ?3: NULL, which the queries
+ * read as "all regions", or one region. */
 static sqlite3_stmt *
 prepare_ranged (MmxStore    *store,
-                const char  *sql_all,
-                const char  *sql_geo,
+                const char  *sql,
                 const char  *from,
                 const char  *to,
                 const char  *geo,
                 GError     **error)
 {
-  sqlite3_stmt *stmt = _mmx_store_prepare (store, geo != NULL ? sql_geo : sql_all, error);
+  sqlite3_stmt *stmt = _mmx_store_prepare (store, sql, error);
 
   if (stmt == NULL)
     return NULL;
@@ -85,6 +85,8 @@ prepare_ranged (MmxStore    *store,
     sqlite3_bind_text (stmt, 3, geo, -1, SQLITE_TRANSIENT);
   return stmt;
 }
+
+#define IN_RANGE "date BETWEEN ?1 AND ?2 AND (?3 IS NULL OR geo = ?3)"
 
 static gboolean
 finish_rows (MmxStore  *store,
@@ -108,9 +110,7 @@ align_first_day (MmxPanel    *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  stmt = prepare_ranged (store,
-                         "SELECT min(date) FROM metric WHERE date BETWEEN ?1 AND ?2",
-                         "SELECT min(date) FROM metric WHERE date BETWEEN ?1 AND ?2 AND geo = ?3",
+  stmt = prepare_ranged (store, "SELECT min(date) FROM metric WHERE " IN_RANGE,
                          from, to, self->geo, error);
   if (stmt == NULL)
     return FALSE;
@@ -135,12 +135,9 @@ load_channels (MmxPanel    *self,
   int rc;
 
   stmt = prepare_ranged (store,
-                         "SELECT c.id, c.name FROM metric m JOIN channel c ON c.id = m.channel_id "
-                         "WHERE m.date BETWEEN ?1 AND ?2 AND c.kind = 'media' "
-                         "GROUP BY c.id HAVING total(m.spend) > 0 ORDER BY c.name COLLATE NOCASE",
-                         "SELECT c.id, c.name FROM metric m JOIN channel c ON c.id = m.channel_id "
-                         "WHERE m.date BETWEEN ?1 AND ?2 AND m.geo = ?3 AND c.kind = 'media' "
-                         "GROUP BY c.id HAVING total(m.spend) > 0 ORDER BY c.name COLLATE NOCASE",
+                         "SELECT c.id, c.name FROM metric JOIN channel c ON c.id = channel_id "
+                         "WHERE " IN_RANGE " AND c.kind = 'media' "
+                         "GROUP BY c.id HAVING total(spend) > 0 ORDER BY c.name COLLATE NOCASE",
                          from, to, self->geo, error);
   if (stmt == NULL)
     return FALSE;
@@ -180,10 +177,7 @@ load_metrics (MmxPanel    *self,
 
   stmt = prepare_ranged (store,
                          "SELECT date, channel_id, total(spend), total(revenue), total(conversions) "
-                         "FROM metric WHERE date BETWEEN ?1 AND ?2 GROUP BY date, channel_id",
-                         "SELECT date, channel_id, total(spend), total(revenue), total(conversions) "
-                         "FROM metric WHERE date BETWEEN ?1 AND ?2 AND geo = ?3 "
-                         "GROUP BY date, channel_id",
+                         "FROM metric WHERE " IN_RANGE " GROUP BY date, channel_id",
                          from, to, self->geo, error);
   if (stmt == NULL)
     return FALSE;
@@ -225,10 +219,7 @@ load_controls (MmxPanel    *self,
   int rc;
 
   names = prepare_ranged (store,
-                          "SELECT DISTINCT name FROM control WHERE date BETWEEN ?1 AND ?2 "
-                          "ORDER BY name",
-                          "SELECT DISTINCT name FROM control WHERE date BETWEEN ?1 AND ?2 "
-                          "AND geo = ?3 ORDER BY name",
+                          "SELECT DISTINCT name FROM control WHERE " IN_RANGE " ORDER BY name",
                           from, to, self->geo, error);
   if (names == NULL)
     return FALSE;
@@ -245,10 +236,8 @@ load_controls (MmxPanel    *self,
   self->controls = g_new0 (double, (gsize) self->n_periods * self->n_controls);
 
   values = prepare_ranged (store,
-                           "SELECT date, name, avg(value) FROM control "
-                           "WHERE date BETWEEN ?1 AND ?2 GROUP BY date, name",
-                           "SELECT date, name, avg(value) FROM control "
-                           "WHERE date BETWEEN ?1 AND ?2 AND geo = ?3 GROUP BY date, name",
+                           "SELECT date, name, avg(value) FROM control WHERE " IN_RANGE
+                           " GROUP BY date, name",
                            from, to, self->geo, error);
   if (values == NULL)
     return FALSE;
