@@ -93,7 +93,13 @@ main (int    argc,
 
   for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
     if (strcmp (argv[i], commands[c].name) == 0)
-      return commands[c].func (db_path, argc - i, argv + i);
+      {
+        /* Usage lines and hints then name the command too. */
+        g_autofree char *prgname = g_strdup_printf ("marketingmix-cli %s", commands[c].name);
+
+        g_set_prgname (prgname);
+        return commands[c].func (db_path, argc - i, argv + i);
+      }
 
   return mmx_cli_usage_error (NULL, _("Unknown command “%s”. See “marketingmix-cli --help”."),
                               argv[i]);

@@ -72,8 +72,8 @@ mmx_cli_parse_options (GOptionContext   *context,
 
   if (g_option_context_parse (context, argc, argv, &error))
     return TRUE;
-  g_printerr ("marketingmix-cli %s: %s\n", (*argv)[0], error->message);
-  g_printerr (_("See “marketingmix-cli %s --help”.\n"), (*argv)[0]);
+  g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+  g_printerr (_("See “%s --help”.\n"), g_get_prgname ());
   return FALSE;
 }
 

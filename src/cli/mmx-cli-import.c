@@ -57,29 +57,15 @@ progress_cb (double   fraction,
     g_printerr ("\n");
 }
 
-/* The mapping the options give: a saved one, then --map, --date-format
- * and --channel on top. */
+/* The mapping the options give: --map, --date-format and --channel. It
+ * is checked before the database is opened, so bad usage creates nothing. */
 static MmxColumnMapping *
-build_mapping (MmxStore       *store,
-               ImportOptions  *options,
-               GOptionContext *context,
-               int            *out_status)
+parse_mapping_options (ImportOptions  *options,
+                       GOptionContext *context,
+                       int            *out_status)
 {
   g_autoptr(MmxColumnMapping) mapping = mmx_column_mapping_new ();
   g_autoptr(GError) error = NULL;
-
-  if (options->mapping_name != NULL)
-    {
-      g_autoptr(MmxColumnMapping) saved = mmx_store_load_mapping (store, options->mapping_name,
-                                                                  &error);
-      if (saved == NULL)
-        {
-          mmx_cli_print_error (error);
-          *out_status = MMX_CLI_EXIT_FAILURE;
-          return NULL;
-        }
-      mmx_column_mapping_update (mapping, saved);
-    }
 
   for (guint i = 0; options->maps != NULL && options->maps[i] != NULL; i++)
     if (!mmx_column_mapping_parse_argument (mapping, options->maps[i], &error))
@@ -104,6 +90,34 @@ build_mapping (MmxStore       *store,
   if (options->channel != NULL)
     mmx_column_mapping_set_channel (mapping, options->channel);
 
+  return g_steal_pointer (&mapping);
+}
+
+/* A saved mapping (--mapping) with the options on top, named as it will
+ * be saved (--save-mapping). */
+static MmxColumnMapping *
+complete_mapping (MmxStore         *store,
+                  ImportOptions    *options,
+                  MmxColumnMapping *given)
+{
+  g_autoptr(MmxColumnMapping) mapping = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (options->mapping_name != NULL)
+    {
+      mapping = mmx_store_load_mapping (store, options->mapping_name, &error);
+      if (mapping == NULL)
+        {
+          mmx_cli_print_error (error);
+          return NULL;
+        }
+      mmx_column_mapping_update (mapping, given);
+    }
+  else
+    mapping = g_object_ref (given);
+
+  if (options->save_mapping != NULL)
+    mmx_column_mapping_set_name (mapping, options->save_mapping);
   return g_steal_pointer (&mapping);
 }
 
@@ -295,6 +309,7 @@ mmx_cli_import (const char  *db_path,
   g_auto(ImportOptions) options = { 0 };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(MmxStore) store = NULL;
+  g_autoptr(MmxColumnMapping) given = NULL;
   g_autoptr(MmxColumnMapping) mapping = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GString) issues_csv = NULL;
@@ -335,12 +350,15 @@ mmx_cli_import (const char  *db_path,
   if (options.errors_csv != NULL && options.preview)
     return mmx_cli_usage_error (context, _("--errors-csv and --preview do not go together."));
 
+  given = parse_mapping_options (&options, context, &status);
+  if (given == NULL)
+    return status;
   store = mmx_cli_open_store (db_path);
   if (store == NULL)
     return MMX_CLI_EXIT_FAILURE;
-  mapping = build_mapping (store, &options, context, &status);
+  mapping = complete_mapping (store, &options, given);
   if (mapping == NULL)
-    return status;
+    return MMX_CLI_EXIT_FAILURE;
   if (options.errors_csv != NULL)
     issues_csv = g_string_new (MMX_IMPORT_ISSUES_CSV_HEADER);
 

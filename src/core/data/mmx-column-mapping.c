@@ -26,6 +26,7 @@ struct _MmxColumnMapping
 
   GPtrArray     *columns;
   GPtrArray     *roles;
+  char          *name;
   char          *channel;
   MmxDateFormat  date_format;
 };
@@ -69,6 +70,7 @@ mmx_column_mapping_finalize (GObject *object)
 
   g_clear_pointer (&self->columns, g_ptr_array_unref);
   g_clear_pointer (&self->roles, g_ptr_array_unref);
+  g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->channel, g_free);
 
   G_OBJECT_CLASS (mmx_column_mapping_parent_class)->finalize (object);
@@ -316,6 +318,32 @@ mmx_column_mapping_get_date_format (MmxColumnMapping *self)
   g_return_val_if_fail (MMX_IS_COLUMN_MAPPING (self), MMX_DATE_FORMAT_UNKNOWN);
 
   return self->date_format;
+}
+
+/**
+ * mmx_column_mapping_get_name:
+ * @self: a mapping
+ *
+ * Returns: (nullable): the name it is saved under
+ */
+const char *
+mmx_column_mapping_get_name (MmxColumnMapping *self)
+{
+  g_return_val_if_fail (MMX_IS_COLUMN_MAPPING (self), NULL);
+
+  return self->name;
+}
+
+void
+mmx_column_mapping_set_name (MmxColumnMapping *self,
+                             const char       *name)
+{
+  g_return_if_fail (MMX_IS_COLUMN_MAPPING (self));
+
+  if (g_strcmp0 (self->name, name) == 0)
+    return;
+  g_free (self->name);
+  self->name = g_strdup (name);
 }
 
 const char *

@@ -33,6 +33,9 @@ const MmxColumnRole *mmx_column_mapping_lookup         (MmxColumnMapping  *self,
 const char          *mmx_column_mapping_find_missing_column (MmxColumnMapping   *self,
                                                              const char * const *headers);
 MmxDateFormat        mmx_column_mapping_get_date_format (MmxColumnMapping *self);
+const char          *mmx_column_mapping_get_name       (MmxColumnMapping  *self);
+void                 mmx_column_mapping_set_name       (MmxColumnMapping  *self,
+                                                        const char        *name);
 const char          *mmx_column_mapping_get_channel    (MmxColumnMapping  *self);
 gboolean             mmx_column_mapping_set            (MmxColumnMapping  *self,
                                                         const char        *column,

@@ -537,13 +537,23 @@ sniff (MmxCsvReader  *self,
   g_autofree guint8 *data = g_malloc (CHUNK_SIZE);
   g_autofree char *sample = NULL;
   g_autofree char *name = g_file_get_basename (self->file);
+  g_autoptr(GError) local_error = NULL;
   gsize len = 0;
 
   info = g_file_query_info (self->file, G_FILE_ATTRIBUTE_STANDARD_SIZE ","
                             G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE,
-                            cancellable, error);
+                            cancellable, &local_error);
   if (info == NULL)
-    return FALSE;
+    {
+      g_autofree char *path = g_file_get_parse_name (self->file);
+
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                     _("“%s” does not exist: check the file’s name and folder."), path);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
@@ -552,9 +562,16 @@ sniff (MmxCsvReader  *self,
     }
   self->size = g_file_info_get_size (info);
 
-  stream = open_stream (self, cancellable, error);
+  stream = open_stream (self, cancellable, &local_error);
   if (stream == NULL)
-    return FALSE;
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                     _("“%s” cannot be read: you have no permission to read it."), name);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   if (!g_input_stream_read_all (stream, data, CHUNK_SIZE, &len, cancellable, error))
     return FALSE;
 

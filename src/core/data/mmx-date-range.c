@@ -33,8 +33,8 @@ parse_bound (const char  *text,
  * @from: (nullable): the first day, `YYYY-MM-DD`; the first day with data
  *   when %NULL
  * @to: (nullable): the last day; the last day with data when %NULL
- * @out_from: (out): the first day as a Julian day, 0 when nothing is
- *   stored and no bound was given
+ * @out_from: (out): the first day as a Julian day; 0 when the range holds
+ *   no day: nothing is stored, or the one bound given lies beyond the data
  * @out_to: (out): the last day as a Julian day
  * @error: a location for a #GError
  *
@@ -55,25 +55,34 @@ mmx_date_range_resolve (MmxStore    *store,
   g_autofree char *last = NULL;
 
   *out_from = *out_to = 0;
+  if ((from != NULL && !parse_bound (from, out_from, error))
+      || (to != NULL && !parse_bound (to, out_to, error)))
+    return FALSE;
+
   if (from == NULL || to == NULL)
     {
       if (!mmx_store_get_date_range (store, &first, &last, error))
         return FALSE;
-      if (from == NULL)
-        from = first;
-      if (to == NULL)
-        to = last;
+      if (from == NULL && first != NULL)
+        *out_from = mmx_date_julian_from_iso (first);
+      if (to == NULL && last != NULL)
+        *out_to = mmx_date_julian_from_iso (last);
     }
-  if (from == NULL || to == NULL)
-    return TRUE;
+  /* Nothing stored, or one bound given beyond all the data: no days. */
+  if (*out_from == 0 || *out_to == 0 || (*out_from > *out_to && (from == NULL || to == NULL)))
+    {
+      *out_from = *out_to = 0;
+      return TRUE;
+    }
 
-  if (!parse_bound (from, out_from, error) || !parse_bound (to, out_to, error))
-    return FALSE;
   if (*out_from > *out_to)
     {
+      g_autofree char *start = mmx_date_julian_to_iso (*out_from);
+      g_autofree char *end = mmx_date_julian_to_iso (*out_to);
+
       g_set_error (error, MMX_STORE_ERROR, MMX_STORE_ERROR_INVALID,
                    _("The range starts on %s, after its end on %s: swap the two dates."),
-                   from, to);
+                   start, end);
       return FALSE;
     }
   return TRUE;

@@ -801,7 +801,10 @@ mmx_import_plan_new (MmxStore          *store,
   scan.store = store;
   scan.given = mapping;
   if (mapping != NULL)
-    scan.mapping = g_object_ref (mapping);
+    {
+      scan.mapping = g_object_ref (mapping);
+      plan->mapping_name = g_strdup (mmx_column_mapping_get_name (mapping));
+    }
 
   ok = mmx_csv_reader_foreach (reader, head_scan_cb, &scan, cancellable, error);
   if (ok && scan.header == NULL)

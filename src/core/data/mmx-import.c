@@ -1349,7 +1349,14 @@ write_all (Writer   *writer,
     return FALSE;
 
   if (mmx_import_summary_get_imported (writer->summary) == 0)
-    return TRUE;
+    {
+      /* Nothing to decide on: say what the database holds, else daily. */
+      if (writer->summary->granularity == MMX_GRANULARITY_UNKNOWN)
+        writer->summary->granularity = mmx_store_get_granularity (self->store, NULL);
+      if (writer->summary->granularity == MMX_GRANULARITY_UNKNOWN)
+        writer->summary->granularity = MMX_GRANULARITY_DAILY;
+      return TRUE;
+    }
 
   if (!settle_granularity (writer, error) || !finish_log (writer, error))
     return FALSE;

@@ -887,7 +887,8 @@ mmx_store_unmap_channel (MmxStore    *self,
  * @mapping: the mapping
  * @error: a location for a #GError
  *
- * Saves @mapping under @name, replacing one of the same name.
+ * Saves @mapping under @name, replacing one of the same name, and gives
+ * @mapping that name.
  *
  * Returns: %FALSE with @error set on failure
  */
@@ -919,7 +920,10 @@ mmx_store_save_mapping (MmxStore          *self,
   sqlite3_bind_text (stmt, 2, header_key != NULL ? header_key : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, json, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, created, -1, SQLITE_TRANSIENT);
-  return step_done (self, stmt, _("saving the column mapping"), error);
+  if (!step_done (self, stmt, _("saving the column mapping"), error))
+    return FALSE;
+  mmx_column_mapping_set_name (mapping, name);
+  return TRUE;
 }
 
 static MmxColumnMapping *
@@ -930,6 +934,7 @@ load_mapping_where (MmxStore    *self,
                     GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = _mmx_store_prepare (self, sql, error);
+  MmxColumnMapping *mapping;
   int rc;
 
   if (stmt == NULL)
@@ -943,9 +948,12 @@ load_mapping_where (MmxStore    *self,
       _mmx_store_set_error (error, self->db, rc, _("reading the column mapping"));
       return NULL;
     }
-  if (out_name != NULL)
+  mapping = mmx_column_mapping_new_from_json ((const char *) sqlite3_column_text (stmt, 1), error);
+  if (mapping != NULL)
+    mmx_column_mapping_set_name (mapping, (const char *) sqlite3_column_text (stmt, 0));
+  if (mapping != NULL && out_name != NULL)
     *out_name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  return mmx_column_mapping_new_from_json ((const char *) sqlite3_column_text (stmt, 1), error);
+  return mapping;
 }
 
 /**

@@ -1,0 +1,1291 @@
+/* test-cli.c
+ *
+ * Copyright 2026 The MarketingMix developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "mmx-test-utils.h"
+
+/* Integration tests of marketingmix-cli: they run the real binary ($MMX_CLI)
+ * on the CSV files of tests/data/cli, each test on a database of its own in
+ * a temporary folder, and check the JSON it prints, its exit status (0 ok,
+ * 1 unusable file or failure, 2 bad usage) and what it says on stderr. */
+
+/* The crash-safety test imports this many rows. It must be large enough
+ * that SQLite spills the open transaction into the WAL long before it
+ * commits: the store's 32 MiB page cache holds a smaller import whole until
+ * the commit, which leaves almost no time to kill it mid-transaction. */
+#define BIG_DAYS      6000
+#define BIG_CHANNELS  200
+#define BIG_ROWS      (BIG_DAYS * BIG_CHANNELS)
+
+/* The import is known to be writing its transaction once the WAL is this
+ * big; the small files imported before it never make it grow so far. */
+#define WAL_THRESHOLD (1024 * 1024)
+
+/* How long to wait for that at most, so a broken build fails, not hangs. */
+#define WAL_DEADLINE_SECONDS 60
+
+typedef struct
+{
+  char *dir;
+  char *db;
+} Fixture;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} CliResult;
+
+static void
+cli_result_clear (CliResult *result)
+{
+  g_clear_pointer (&result->out, g_free);
+  g_clear_pointer (&result->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliResult, cli_result_clear)
+
+/* What the CLI shows of a database. */
+typedef struct
+{
+  gint64 rows;
+  double spend;
+  guint  n_imports;
+  guint  n_channels;
+} DbState;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->dir = mmx_test_make_dir ();
+  fixture->db = g_build_filename (fixture->dir, "cli.db", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  mmx_test_remove_dir (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
+  g_clear_pointer (&fixture->db, g_free);
+}
+
+static char *
+data_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "cli", name, NULL);
+}
+
+static const char *
+cli_path (void)
+{
+  const char *path = g_getenv ("MMX_CLI");
+
+  g_assert_nonnull (path);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_EXECUTABLE));
+  return path;
+}
+
+static GSubprocessLauncher *
+new_launcher (Fixture          *fixture,
+              GSubprocessFlags  flags,
+              const char       *mmx_db)
+{
+  GSubprocessLauncher *launcher = g_subprocess_launcher_new (flags);
+  g_autofree char *data_home = g_build_filename (fixture->dir, "xdg-data", NULL);
+
+  g_subprocess_launcher_set_cwd (launcher, fixture->dir);
+  /* Whatever happens, never the user's own database. */
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
+  if (mmx_db != NULL)
+    g_subprocess_launcher_setenv (launcher, "MMX_DB", mmx_db, TRUE);
+  else
+    g_subprocess_launcher_unsetenv (launcher, "MMX_DB");
+  return launcher;
+}
+
+static GPtrArray *
+build_argv (Fixture            *fixture,
+            gboolean            with_db,
+            const char * const *args)
+{
+  GPtrArray *argv = g_ptr_array_new ();
+
+  g_ptr_array_add (argv, (char *) cli_path ());
+  if (with_db)
+    {
+      g_ptr_array_add (argv, (char *) "--db");
+      g_ptr_array_add (argv, fixture->db);
+    }
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  return argv;
+}
+
+/* Runs the CLI to its end; @mmx_db, when given, is set as $MMX_DB. */
+static void
+run_cli_argv (Fixture            *fixture,
+              gboolean            with_db,
+              const char         *mmx_db,
+              const char * const *args,
+              CliResult          *result)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = build_argv (fixture, with_db, args);
+  g_autoptr(GError) error = NULL;
+
+  launcher = new_launcher (fixture, G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                           mmx_db);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+
+  cli_result_clear (result);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  result->status = g_subprocess_get_exit_status (process);
+}
+
+static void run_cli (Fixture    *fixture,
+                     CliResult  *result,
+                     const char *first_arg,
+                     ...) G_GNUC_NULL_TERMINATED;
+
+/* Runs `marketingmix-cli --db DB ARGS…`. */
+static void
+run_cli (Fixture    *fixture,
+         CliResult  *result,
+         const char *first_arg,
+         ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  va_list ap;
+
+  va_start (ap, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  run_cli_argv (fixture, TRUE, NULL, (const char * const *) args->pdata, result);
+}
+
+static JsonObject *
+parse_object (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonNode *root;
+
+  g_assert_nonnull (text);
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  root = json_parser_get_root (parser);
+  g_assert_nonnull (root);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
+  return json_object_ref (json_node_get_object (root));
+}
+
+static JsonObject *
+get_file_summary (JsonObject *root,
+                  guint       index)
+{
+  JsonArray *files;
+
+  g_assert_true (json_object_has_member (root, "files"));
+  files = json_object_get_array_member (root, "files");
+  g_assert_cmpuint (index, <, json_array_get_length (files));
+  return json_array_get_object_element (files, index);
+}
+
+static gint64
+get_int (JsonObject *object,
+         const char *member)
+{
+  g_assert_true (json_object_has_member (object, member));
+  g_assert_false (json_object_get_null_member (object, member));
+  return json_object_get_int_member (object, member);
+}
+
+static double
+get_number (JsonObject *object,
+            const char *member)
+{
+  g_assert_true (json_object_has_member (object, member));
+  g_assert_false (json_object_get_null_member (object, member));
+  return json_object_get_double_member (object, member);
+}
+
+static void
+assert_number (JsonObject *object,
+               const char *member,
+               double      expected)
+{
+  g_assert_cmpfloat_with_epsilon (get_number (object, member), expected, 1e-9);
+}
+
+static void
+assert_null (JsonObject *object,
+             const char *member)
+{
+  g_assert_true (json_object_has_member (object, member));
+  g_assert_true (json_object_get_null_member (object, member));
+}
+
+static const char *
+get_string (JsonObject *object,
+            const char *member)
+{
+  g_assert_true (json_object_has_member (object, member));
+  g_assert_false (json_object_get_null_member (object, member));
+  return json_object_get_string_member (object, member);
+}
+
+static void
+assert_strings (JsonObject         *object,
+                const char         *member,
+                const char * const *expected)
+{
+  JsonArray *array;
+  guint n;
+
+  g_assert_true (json_object_has_member (object, member));
+  array = json_object_get_array_member (object, member);
+  n = json_array_get_length (array);
+  g_assert_cmpuint (n, ==, g_strv_length ((GStrv) expected));
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpstr (json_array_get_string_element (array, i), ==, expected[i]);
+}
+
+/* An error on stderr is one line, a sentence naming what went wrong. */
+static void
+assert_one_line (const char *text)
+{
+  const char *newline;
+
+  g_assert_nonnull (text);
+  g_assert_true (g_str_has_prefix (text, "marketingmix-cli"));
+  newline = strchr (text, '\n');
+  g_assert_nonnull (newline);
+  g_assert_cmpstr (newline, ==, "\n");
+}
+
+static JsonObject *
+import_json (Fixture    *fixture,
+             const char *name,
+             int         expected_status)
+{
+  g_auto(CliResult) result = { 0 };
+  g_autofree char *path = data_path (name);
+
+  run_cli (fixture, &result, "import", path, "--json", NULL);
+  g_assert_cmpint (result.status, ==, expected_status);
+  return parse_object (result.out);
+}
+
+/* `kpis --json`, with --from and --to when given. */
+static JsonObject *
+kpis_json (Fixture    *fixture,
+           const char *from,
+           const char *to)
+{
+  g_auto(CliResult) result = { 0 };
+  const char *args[7] = { "kpis", "--json", NULL };
+  guint n = 2;
+
+  if (from != NULL)
+    {
+      args[n++] = "--from";
+      args[n++] = from;
+    }
+  if (to != NULL)
+    {
+      args[n++] = "--to";
+      args[n++] = to;
+    }
+  run_cli_argv (fixture, TRUE, NULL, args, &result);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.err, ==, "");
+  return parse_object (result.out);
+}
+
+static JsonObject *
+find_named (JsonObject *root,
+            const char *array_member,
+            const char *name)
+{
+  JsonArray *array = json_object_get_array_member (root, array_member);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *object = json_array_get_object_element (array, i);
+
+      if (g_strcmp0 (json_object_get_string_member (object, "name"), name) == 0)
+        return object;
+    }
+  return NULL;
+}
+
+static guint
+array_length (JsonObject *root,
+              const char *member)
+{
+  g_assert_true (json_object_has_member (root, member));
+  return json_array_get_length (json_object_get_array_member (root, member));
+}
+
+static JsonObject *
+list_json (Fixture    *fixture,
+           const char *command)
+{
+  g_auto(CliResult) result = { 0 };
+
+  run_cli (fixture, &result, command, "--json", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  return parse_object (result.out);
+}
+
+static void
+read_state (Fixture *fixture,
+            DbState *state)
+{
+  g_autoptr(JsonObject) kpis = kpis_json (fixture, NULL, NULL);
+  g_autoptr(JsonObject) imports = list_json (fixture, "imports");
+  g_autoptr(JsonObject) channels = list_json (fixture, "channels");
+  JsonArray *array = json_object_get_array_member (channels, "channels");
+
+  state->spend = get_number (kpis, "spend");
+  state->n_imports = array_length (imports, "imports");
+  state->n_channels = json_array_get_length (array);
+  state->rows = 0;
+  for (guint i = 0; i < state->n_channels; i++)
+    state->rows += get_int (json_array_get_object_element (array, i), "rows");
+}
+
+/* A long file: one row per date and channel. */
+static void
+test_import_long (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(JsonObject) root = import_json (fixture, "long.csv", 0);
+  JsonObject *file = get_file_summary (root, 0);
+  const char * const channels[] = { "Facebook Ads", "Google Ads", "Podcast", NULL };
+
+  g_assert_cmpuint (array_length (root, "files"), ==, 1);
+  g_assert_cmpstr (get_string (file, "file"), ==, "long.csv");
+  g_assert_cmpstr (get_string (file, "shape"), ==, "long");
+  g_assert_cmpstr (get_string (file, "granularity"), ==, "daily");
+  g_assert_cmpint (get_int (file, "inserted"), ==, 9);
+  g_assert_cmpint (get_int (file, "updated"), ==, 0);
+  g_assert_cmpint (get_int (file, "rejected"), ==, 0);
+  g_assert_cmpuint (array_length (file, "errors"), ==, 0);
+  g_assert_cmpstr (get_string (file, "first_date"), ==, "2024-01-01");
+  g_assert_cmpstr (get_string (file, "last_date"), ==, "2024-01-03");
+  assert_strings (file, "channels", channels);
+  g_assert_false (json_object_has_member (file, "error"));
+}
+
+/* A wide file with weekly dates: a spend column per channel, the revenue
+ * for all of them together. */
+static void
+test_import_wide (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(JsonObject) root = import_json (fixture, "wide-weekly.csv", 0);
+  JsonObject *file = get_file_summary (root, 0);
+  g_autoptr(JsonObject) kpis = NULL;
+  JsonObject *channel;
+  const char * const channels[] = { "Facebook Ads", "Google Ads", "TV", NULL };
+
+  g_assert_cmpstr (get_string (file, "shape"), ==, "wide");
+  g_assert_cmpstr (get_string (file, "granularity"), ==, "weekly");
+  g_assert_cmpint (get_int (file, "inserted"), ==, 3);
+  g_assert_cmpint (get_int (file, "updated"), ==, 0);
+  g_assert_cmpint (get_int (file, "rejected"), ==, 0);
+  g_assert_cmpuint (array_length (file, "errors"), ==, 0);
+  assert_strings (file, "channels", channels);
+
+  kpis = kpis_json (fixture, NULL, NULL);
+  assert_number (kpis, "spend", 750);
+  assert_number (kpis, "revenue", 3000);
+  assert_number (kpis, "roas", 4);
+  channel = find_named (kpis, "channels", "TV");
+  g_assert_nonnull (channel);
+  assert_number (channel, "spend", 300);
+  assert_number (channel, "spend_share", 0.4);
+  assert_null (channel, "roas");
+
+  /* The revenue nobody attributed has no spend, so no ROAS. */
+  channel = find_named (kpis, "channels", "Unattributed");
+  g_assert_nonnull (channel);
+  g_assert_true (json_object_get_boolean_member (channel, "unattributed"));
+  assert_number (channel, "revenue", 3000);
+  assert_number (channel, "spend", 0);
+  assert_null (channel, "roas");
+}
+
+static void
+assert_issue (JsonObject *file,
+              guint       index,
+              gint64      row,
+              const char *column)
+{
+  JsonArray *errors = json_object_get_array_member (file, "errors");
+  JsonObject *issue = json_array_get_object_element (errors, index);
+  const char *message = get_string (issue, "message");
+
+  g_assert_cmpint (get_int (issue, "row"), ==, row);
+  if (column != NULL)
+    g_assert_cmpstr (get_string (issue, "column"), ==, column);
+  else
+    assert_null (issue, "column");
+  g_assert_cmpuint (strlen (message), >, 0);
+  g_assert_null (strchr (message, '\n'));
+}
+
+/* Valid rows are imported, the others listed with row, column and why. */
+static void
+test_import_bad_rows (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(JsonObject) root = import_json (fixture, "bad-rows.csv", 0);
+  JsonObject *file = get_file_summary (root, 0);
+  g_autoptr(JsonObject) kpis = NULL;
+
+  g_assert_cmpint (get_int (file, "inserted"), ==, 2);
+  g_assert_cmpint (get_int (file, "updated"), ==, 0);
+  g_assert_cmpint (get_int (file, "rejected"), ==, 5);
+  g_assert_cmpuint (array_length (file, "errors"), ==, 5);
+  assert_issue (file, 0, 3, "date");     /* 2024-02-30 */
+  assert_issue (file, 1, 4, "channel");  /* empty */
+  assert_issue (file, 2, 5, "spend");    /* abc */
+  assert_issue (file, 3, 6, "spend");    /* -5 */
+  assert_issue (file, 4, 7, NULL);       /* too few fields */
+
+  kpis = kpis_json (fixture, NULL, NULL);
+  assert_number (kpis, "spend", 120);
+  assert_number (kpis, "revenue", 310);
+}
+
+/* Not a single row to import: a failure, with the reasons. */
+static void
+test_import_only_bad_rows (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(JsonObject) root = import_json (fixture, "only-bad-rows.csv", 1);
+  JsonObject *file = get_file_summary (root, 0);
+  g_autoptr(JsonObject) kpis = NULL;
+
+  g_assert_cmpint (get_int (file, "inserted"), ==, 0);
+  g_assert_cmpint (get_int (file, "updated"), ==, 0);
+  g_assert_cmpint (get_int (file, "rejected"), ==, 3);
+  g_assert_cmpuint (array_length (file, "errors"), ==, 3);
+  assert_issue (file, 0, 2, "date");
+  assert_issue (file, 1, 3, "date");
+  assert_issue (file, 2, 4, "spend");
+
+  kpis = kpis_json (fixture, NULL, NULL);
+  assert_null (kpis, "from");
+  assert_number (kpis, "spend", 0);
+  g_assert_cmpuint (array_length (kpis, "channels"), ==, 0);
+}
+
+/* A CSV file without a date column: exit 1, one sentence on stderr, and
+ * the JSON names the file and the error. */
+static void
+test_import_unusable (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_auto(CliResult) result = { 0 };
+  g_autofree char *path = data_path ("unusable.csv");
+  g_autoptr(JsonObject) root = NULL;
+  g_autoptr(JsonObject) imports = NULL;
+  JsonObject *file;
+  const char *message;
+
+  run_cli (fixture, &result, "import", path, "--json", NULL);
+  g_assert_cmpint (result.status, ==, 1);
+  assert_one_line (result.err);
+  g_assert_true (g_str_has_suffix (result.err, ".\n"));
+  g_assert_nonnull (strstr (result.err, "unusable.csv"));
+
+  root = parse_object (result.out);
+  file = get_file_summary (root, 0);
+  g_assert_cmpstr (get_string (file, "file"), ==, "unusable.csv");
+  message = get_string (file, "error");
+  g_assert_cmpuint (strlen (message), >, 0);
+  g_assert_nonnull (strstr (result.err, message));
+  g_assert_cmpint (get_int (file, "inserted"), ==, 0);
+
+  imports = list_json (fixture, "imports");
+  g_assert_cmpuint (array_length (imports, "imports"), ==, 0);
+}
+
+static void
+test_import_missing_file (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_auto(CliResult) result = { 0 };
+  g_autofree char *path = g_build_filename (fixture->dir, "no-such-file.csv", NULL);
+  g_autoptr(JsonObject) root = NULL;
+  JsonObject *file;
+
+  run_cli (fixture, &result, "import", path, "--json", NULL);
+  g_assert_cmpint (result.status, ==, 1);
+  assert_one_line (result.err);
+  g_assert_nonnull (strstr (result.err, "no-such-file.csv"));
+
+  root = parse_object (result.out);
+  file = get_file_summary (root, 0);
+  g_assert_cmpuint (strlen (get_string (file, "error")), >, 0);
+
+  /* Without --json, the same. */
+  run_cli (fixture, &result, "import", path, NULL);
+  g_assert_cmpint (result.status, ==, 1);
+  assert_one_line (result.err);
+}
+
+/* Importing the same file again replaces its rows: nothing doubles. */
+static void
+test_import_idempotent (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(JsonObject) first = import_json (fixture, "long.csv", 0);
+  g_autoptr(JsonObject) second = import_json (fixture, "long.csv", 0);
+  JsonObject *file = get_file_summary (second, 0);
+  g_autoptr(JsonObject) kpis = NULL;
+  DbState state;
+
+  g_assert_cmpint (get_int (get_file_summary (first, 0), "inserted"), ==, 9);
+  g_assert_cmpint (get_int (file, "inserted"), ==, 0);
+  g_assert_cmpint (get_int (file, "updated"), ==, 9);
+  g_assert_cmpint (get_int (file, "rejected"), ==, 0);
+
+  kpis = kpis_json (fixture, NULL, NULL);
+  assert_number (kpis, "spend", 400);
+  assert_number (kpis, "revenue", 1340);
+  assert_number (kpis, "conversions", 46);
+
+  read_state (fixture, &state);
+  g_assert_cmpint (state.rows, ==, 9);
+  g_assert_cmpuint (state.n_imports, ==, 2);
+}
+
+/* long.csv, by hand:
+ *               spend  revenue  conversions
+ *   Facebook Ads  300      830           30
+ *   Google Ads    100      360           10
+ *   Podcast         0      150            6
+ *   total         400     1340           46 */
+static void
+test_kpis_totals (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(JsonObject) import = import_json (fixture, "long.csv", 0);
+  g_autoptr(JsonObject) kpis = kpis_json (fixture, NULL, NULL);
+  JsonObject *channel;
+
+  g_assert_cmpstr (get_string (kpis, "from"), ==, "2024-01-01");
+  g_assert_cmpstr (get_string (kpis, "to"), ==, "2024-01-03");
+  assert_number (kpis, "spend", 400);
+  assert_number (kpis, "revenue", 1340);
+  assert_number (kpis, "roas", 1340.0 / 400.0);
+  assert_number (kpis, "conversions", 46);
+  g_assert_cmpuint (array_length (kpis, "channels"), ==, 3);
+
+  channel = find_named (kpis, "channels", "Facebook Ads");
+  g_assert_nonnull (channel);
+  assert_number (channel, "spend", 300);
+  assert_number (channel, "revenue", 830);
+  assert_number (channel, "roas", 830.0 / 300.0);
+  assert_number (channel, "conversions", 30);
+  assert_number (channel, "spend_share", 0.75);
+
+  channel = find_named (kpis, "channels", "Google Ads");
+  g_assert_nonnull (channel);
+  assert_number (channel, "spend", 100);
+  assert_number (channel, "revenue", 360);
+  assert_number (channel, "roas", 3.6);
+  assert_number (channel, "conversions", 10);
+  assert_number (channel, "spend_share", 0.25);
+
+  /* No spend: no ROAS (null, never an infinity), no share. */
+  channel = find_named (kpis, "channels", "Podcast");
+  g_assert_nonnull (channel);
+  assert_number (channel, "spend", 0);
+  assert_number (channel, "revenue", 150);
+  assert_null (channel, "roas");
+  assert_number (channel, "conversions", 6);
+  assert_number (channel, "spend_share", 0);
+}
+
+/* 2024-01-02 and 2024-01-03 only:
+ *   Facebook Ads 200 / 530 / 20, Google Ads 50 / 160 / 5, Podcast 0 / 110 / 4. */
+static void
+test_kpis_range (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(JsonObject) import = import_json (fixture, "long.csv", 0);
+  g_autoptr(JsonObject) kpis = kpis_json (fixture, "2024-01-02", "2024-01-03");
+  g_autoptr(JsonObject) from_only = NULL;
+  g_autoptr(JsonObject) to_only = NULL;
+  JsonObject *channel;
+
+  g_assert_cmpstr (get_string (kpis, "from"), ==, "2024-01-02");
+  g_assert_cmpstr (get_string (kpis, "to"), ==, "2024-01-03");
+  assert_number (kpis, "spend", 250);
+  assert_number (kpis, "revenue", 800);
+  assert_number (kpis, "roas", 3.2);
+  assert_number (kpis, "conversions", 29);
+
+  channel = find_named (kpis, "channels", "Facebook Ads");
+  g_assert_nonnull (channel);
+  assert_number (channel, "spend", 200);
+  assert_number (channel, "revenue", 530);
+  assert_number (channel, "roas", 2.65);
+  assert_number (channel, "spend_share", 0.8);
+  channel = find_named (kpis, "channels", "Google Ads");
+  g_assert_nonnull (channel);
+  assert_number (channel, "spend", 50);
+  assert_number (channel, "revenue", 160);
+  assert_number (channel, "spend_share", 0.2);
+  channel = find_named (kpis, "channels", "Podcast");
+  g_assert_nonnull (channel);
+  assert_number (channel, "revenue", 110);
+  assert_null (channel, "roas");
+
+  /* An open end runs to the last (or from the first) day with data. */
+  from_only = kpis_json (fixture, "2024-01-03", NULL);
+  g_assert_cmpstr (get_string (from_only, "to"), ==, "2024-01-03");
+  assert_number (from_only, "spend", 100);
+  assert_number (from_only, "revenue", 320);
+  to_only = kpis_json (fixture, NULL, "2024-01-01");
+  g_assert_cmpstr (get_string (to_only, "from"), ==, "2024-01-01");
+  assert_number (to_only, "spend", 150);
+  assert_number (to_only, "revenue", 540);
+}
+
+/* A bound that is no day of the calendar is bad usage, with data or not
+ * (the usage tests run the same on an empty database). */
+static void
+test_kpis_bad_date (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(JsonObject) import = import_json (fixture, "long.csv", 0);
+  const char * const bad[][5] = {
+    { "kpis", "--from", "2024-13-45", NULL },
+    { "kpis", "--to", "notadate", NULL },
+    { "kpis", "--from", "2024-02-30", "--json", NULL },
+    { "kpis", "--from", "2024-01-03", "--to", "2024-01-01" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_auto(CliResult) result = { 0 };
+      const char *args[6] = { bad[i][0], bad[i][1], bad[i][2], bad[i][3], bad[i][4], NULL };
+
+      run_cli_argv (fixture, TRUE, NULL, args, &result);
+      g_assert_cmpint (result.status, ==, 2);
+      g_assert_cmpstr (result.out, ==, "");
+      g_assert_true (g_str_has_prefix (result.err, "marketingmix-cli"));
+    }
+}
+
+/* `channels map` moves the stored rows (adding up those of the same day)
+ * and later imports store the alias under its new name. */
+static void
+test_channels_map (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_auto(CliResult) result = { 0 };
+  g_autoptr(JsonObject) before = import_json (fixture, "alias-before.csv", 0);
+  g_autoptr(JsonObject) later = NULL;
+  g_autoptr(JsonObject) kpis = NULL;
+  g_autoptr(JsonObject) day = NULL;
+  g_autoptr(JsonObject) channels = NULL;
+  JsonObject *acme;
+  const char * const both[] = { "Acme", "Acme Media", NULL };
+  const char * const merged[] = { "Acme", NULL };
+  const char * const aliases[] = { "Acme Media", NULL };
+
+  assert_strings (get_file_summary (before, 0), "channels", both);
+
+  run_cli (fixture, &result, "channels", "map", "Acme Media", "Acme", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.err, ==, "");
+
+  /* Acme: 2024-03-01 5 + 10 and 15 + 30, 03-02 20 / 50, 03-03 7 / 21. */
+  kpis = kpis_json (fixture, NULL, NULL);
+  g_assert_cmpuint (array_length (kpis, "channels"), ==, 1);
+  g_assert_null (find_named (kpis, "channels", "Acme Media"));
+  acme = find_named (kpis, "channels", "Acme");
+  g_assert_nonnull (acme);
+  assert_number (acme, "spend", 42);
+  assert_number (acme, "revenue", 116);
+
+  day = kpis_json (fixture, "2024-03-01", "2024-03-01");
+  acme = find_named (day, "channels", "Acme");
+  assert_number (acme, "spend", 15);
+  assert_number (acme, "revenue", 45);
+
+  channels = list_json (fixture, "channels");
+  g_assert_null (find_named (channels, "channels", "Acme Media"));
+  acme = find_named (channels, "channels", "Acme");
+  g_assert_nonnull (acme);
+  g_assert_cmpint (get_int (acme, "rows"), ==, 3);
+  assert_strings (acme, "aliases", aliases);
+
+  /* A later import uses the mapping. */
+  later = import_json (fixture, "alias-later.csv", 0);
+  assert_strings (get_file_summary (later, 0), "channels", merged);
+  g_clear_pointer (&kpis, json_object_unref);
+  kpis = kpis_json (fixture, NULL, NULL);
+  g_assert_cmpuint (array_length (kpis, "channels"), ==, 1);
+  assert_number (find_named (kpis, "channels", "Acme"), "spend", 53);
+}
+
+/* `channels unmap` forgets the mapping: the rows it moved stay, later
+ * imports keep the name. */
+static void
+test_channels_unmap (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_auto(CliResult) result = { 0 };
+  g_autoptr(JsonObject) before = import_json (fixture, "alias-before.csv", 0);
+  g_autoptr(JsonObject) after = NULL;
+  g_autoptr(JsonObject) kpis = NULL;
+  g_autoptr(JsonObject) channels = NULL;
+  const char * const unmapped[] = { "Acme Media", NULL };
+  const char * const none[] = { NULL };
+
+  run_cli (fixture, &result, "channels", "map", "Acme Media", "Acme", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  run_cli (fixture, &result, "channels", "unmap", "Acme Media", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.err, ==, "");
+
+  channels = list_json (fixture, "channels");
+  assert_strings (find_named (channels, "channels", "Acme"), "aliases", none);
+
+  after = import_json (fixture, "alias-after-unmap.csv", 0);
+  assert_strings (get_file_summary (after, 0), "channels", unmapped);
+  kpis = kpis_json (fixture, NULL, NULL);
+  assert_number (find_named (kpis, "channels", "Acme"), "spend", 42);
+  assert_number (find_named (kpis, "channels", "Acme Media"), "spend", 9);
+
+  /* No such mapping any more. */
+  run_cli (fixture, &result, "channels", "unmap", "Acme Media", NULL);
+  g_assert_cmpint (result.status, ==, 1);
+  assert_one_line (result.err);
+}
+
+static JsonObject *
+import_custom_with_mapping (Fixture *fixture)
+{
+  g_auto(CliResult) result = { 0 };
+  g_autofree char *path = data_path ("custom-a.csv");
+
+  run_cli (fixture, &result, "import", path, "--json",
+           "--map", "period=date", "--map", "outcome=revenue",
+           "--map", "m1=spend:Radio", "--map", "m2=spend:Print",
+           "--save-mapping", "radio-print", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  return parse_object (result.out);
+}
+
+/* A header nobody can guess imports with --map; --save-mapping keeps the
+ * mapping, and the next file with the same header uses it by itself. */
+static void
+test_mappings_save (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(JsonObject) guessed = import_json (fixture, "custom-a.csv", 1);
+  g_autoptr(JsonObject) first = import_custom_with_mapping (fixture);
+  g_autoptr(JsonObject) second = NULL;
+  g_autoptr(JsonObject) kpis = NULL;
+  g_autoptr(JsonObject) mappings = NULL;
+  JsonObject *file;
+  JsonObject *saved;
+  JsonArray *columns;
+  gboolean found_m1 = FALSE;
+
+  g_assert_true (json_object_has_member (get_file_summary (guessed, 0), "error"));
+  g_assert_cmpint (get_int (get_file_summary (first, 0), "inserted"), ==, 2);
+
+  second = import_json (fixture, "custom-b.csv", 0);
+  file = get_file_summary (second, 0);
+  g_assert_cmpstr (get_string (file, "mapping"), ==, "radio-print");
+  g_assert_cmpstr (get_string (file, "granularity"), ==, "weekly");
+  g_assert_cmpint (get_int (file, "inserted"), ==, 3);
+  g_assert_cmpint (get_int (file, "rejected"), ==, 0);
+
+  /* Revenue 500 + 600 + 700 + 650 + 640; Radio 10 + 15 + 12 + 11 + 10. */
+  kpis = kpis_json (fixture, NULL, NULL);
+  assert_number (kpis, "revenue", 3090);
+  assert_number (find_named (kpis, "channels", "Radio"), "spend", 58);
+  assert_number (find_named (kpis, "channels", "Print"), "spend", 108);
+
+  mappings = list_json (fixture, "mappings");
+  g_assert_cmpuint (array_length (mappings, "mappings"), ==, 1);
+  saved = find_named (mappings, "mappings", "radio-print");
+  g_assert_nonnull (saved);
+  columns = json_object_get_array_member (json_object_get_object_member (saved, "mapping"),
+                                          "columns");
+  g_assert_cmpuint (json_array_get_length (columns), ==, 4);
+  for (guint i = 0; i < json_array_get_length (columns); i++)
+    {
+      JsonArray *pair = json_array_get_array_element (columns, i);
+
+      if (g_strcmp0 (json_array_get_string_element (pair, 0), "m1") == 0)
+        {
+          g_assert_cmpstr (json_array_get_string_element (pair, 1), ==, "spend:Radio");
+          found_m1 = TRUE;
+        }
+    }
+  g_assert_true (found_m1);
+}
+
+static void
+test_mappings_delete (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_auto(CliResult) result = { 0 };
+  g_autoptr(JsonObject) first = import_custom_with_mapping (fixture);
+  g_autoptr(JsonObject) mappings = NULL;
+  g_autoptr(JsonObject) unmapped = NULL;
+  g_autofree char *path = data_path ("custom-b.csv");
+
+  run_cli (fixture, &result, "mappings", "delete", "radio-print", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.err, ==, "");
+
+  mappings = list_json (fixture, "mappings");
+  g_assert_cmpuint (array_length (mappings, "mappings"), ==, 0);
+
+  /* Gone: deleting it again fails, and the header is unknown once more. */
+  run_cli (fixture, &result, "mappings", "delete", "radio-print", NULL);
+  g_assert_cmpint (result.status, ==, 1);
+  assert_one_line (result.err);
+
+  unmapped = import_json (fixture, "custom-b.csv", 1);
+  g_assert_true (json_object_has_member (get_file_summary (unmapped, 0), "error"));
+
+  run_cli (fixture, &result, "import", path, "--mapping", "radio-print", NULL);
+  g_assert_cmpint (result.status, ==, 1);
+  assert_one_line (result.err);
+}
+
+/* --errors-csv writes the rejected rows for the user to fix. */
+static void
+test_import_errors_csv (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_auto(CliResult) result = { 0 };
+  g_autofree char *path = data_path ("bad-rows.csv");
+  g_autofree char *errors_path = g_build_filename (fixture->dir, "errors.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const rows[] = {
+    "bad-rows.csv,3,date,", "bad-rows.csv,4,channel,", "bad-rows.csv,5,spend,",
+    "bad-rows.csv,6,spend,", "bad-rows.csv,7,,",
+  };
+
+  run_cli (fixture, &result, "import", path, "--errors-csv", errors_path, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+
+  g_file_get_contents (errors_path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_suffix (lines[i], "\r"))
+      lines[i][strlen (lines[i]) - 1] = '\0';
+
+  /* The header, five rows, and the empty string after the last newline. */
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + G_N_ELEMENTS (rows) + 1);
+  g_assert_cmpstr (lines[0], ==, "file,row,column,message");
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_assert_true (g_str_has_prefix (lines[i + 1], rows[i]));
+      g_assert_cmpuint (strlen (lines[i + 1]), >, strlen (rows[i]));
+    }
+  g_assert_cmpstr (lines[1 + G_N_ELEMENTS (rows)], ==, "");
+}
+
+/* --preview shows how the file would be read and writes nothing. */
+static void
+test_import_preview (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_auto(CliResult) result = { 0 };
+  g_autofree char *path = data_path ("long.csv");
+  g_autoptr(JsonObject) root = NULL;
+  g_autoptr(JsonObject) kpis = NULL;
+  g_autoptr(JsonObject) imports = NULL;
+  g_autoptr(JsonObject) channels = NULL;
+  JsonObject *file;
+
+  run_cli (fixture, &result, "import", path, "--preview", "--json", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  root = parse_object (result.out);
+  file = get_file_summary (root, 0);
+  g_assert_cmpstr (get_string (file, "shape"), ==, "long");
+  g_assert_cmpstr (get_string (file, "granularity"), ==, "daily");
+
+  kpis = kpis_json (fixture, NULL, NULL);
+  assert_null (kpis, "from");
+  assert_null (kpis, "to");
+  assert_number (kpis, "spend", 0);
+  assert_null (kpis, "revenue");
+  g_assert_cmpuint (array_length (kpis, "channels"), ==, 0);
+  imports = list_json (fixture, "imports");
+  g_assert_cmpuint (array_length (imports, "imports"), ==, 0);
+  channels = list_json (fixture, "channels");
+  g_assert_cmpuint (array_length (channels, "channels"), ==, 0);
+}
+
+/* Without --db, $MMX_DB is the database; --db wins over it. */
+static void
+test_db_from_environment (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_auto(CliResult) result = { 0 };
+  g_autofree char *path = data_path ("long.csv");
+  g_autofree char *env_db = g_build_filename (fixture->dir, "env", "profile.db", NULL);
+  g_autofree char *default_db = g_build_filename (fixture->dir, "xdg-data", "marketingmix",
+                                                  "marketingmix.db", NULL);
+  const char * const import_args[] = { "import", path, NULL };
+  const char * const kpis_args[] = { "kpis", "--json", NULL };
+  g_autoptr(JsonObject) kpis = NULL;
+  g_autoptr(JsonObject) other = NULL;
+
+  run_cli_argv (fixture, FALSE, env_db, import_args, &result);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_true (g_file_test (env_db, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (g_file_test (fixture->db, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (default_db, G_FILE_TEST_EXISTS));
+
+  run_cli_argv (fixture, FALSE, env_db, kpis_args, &result);
+  g_assert_cmpint (result.status, ==, 0);
+  kpis = parse_object (result.out);
+  assert_number (kpis, "spend", 400);
+
+  run_cli_argv (fixture, TRUE, env_db, kpis_args, &result);
+  g_assert_cmpint (result.status, ==, 0);
+  other = parse_object (result.out);
+  assert_number (other, "spend", 0);
+  assert_null (other, "from");
+}
+
+/* Without --db and $MMX_DB: $XDG_DATA_HOME/marketingmix/marketingmix.db. */
+static void
+test_db_default (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_auto(CliResult) result = { 0 };
+  g_autofree char *path = data_path ("long.csv");
+  g_autofree char *default_db = g_build_filename (fixture->dir, "xdg-data", "marketingmix",
+                                                  "marketingmix.db", NULL);
+  const char * const import_args[] = { "import", path, NULL };
+
+  run_cli_argv (fixture, FALSE, NULL, import_args, &result);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_true (g_file_test (default_db, G_FILE_TEST_IS_REGULAR));
+}
+
+/* Bad usage: exit 2, nothing on stdout, the reason on stderr, nothing
+ * imported. "FILE" stands for a valid CSV file. */
+typedef struct
+{
+  const char *test_path;
+  const char *args[8];
+} UsageCase;
+
+static const UsageCase usage_cases[] = {
+  { "/mmx/cli/usage/unknown-option", { "import", "--bogus", "FILE", NULL } },
+  { "/mmx/cli/usage/unknown-global-option", { "--bogus", "kpis", NULL } },
+  { "/mmx/cli/usage/unknown-command", { "frobnicate", NULL } },
+  { "/mmx/cli/usage/import-no-file", { "import", "--json", NULL } },
+  { "/mmx/cli/usage/bad-date-format", { "import", "FILE", "--date-format", "xyz", NULL } },
+  { "/mmx/cli/usage/map-without-equals", { "import", "FILE", "--map", "nonsense", NULL } },
+  { "/mmx/cli/usage/map-without-column", { "import", "FILE", "--map", "=date", NULL } },
+  { "/mmx/cli/usage/map-unknown-field", { "import", "FILE", "--map", "y=notafield", NULL } },
+  { "/mmx/cli/usage/map-date-with-channel", { "import", "FILE", "--map", "date=date:TV", NULL } },
+  { "/mmx/cli/usage/preview-with-errors-csv",
+    { "import", "FILE", "--preview", "--errors-csv", "errors.csv", NULL } },
+  { "/mmx/cli/usage/channels-map-one-name", { "channels", "map", "Acme", NULL } },
+  { "/mmx/cli/usage/channels-map-three-names", { "channels", "map", "A", "B", "C", NULL } },
+  { "/mmx/cli/usage/channels-unmap-no-name", { "channels", "unmap", NULL } },
+  { "/mmx/cli/usage/channels-unknown-action", { "channels", "frob", NULL } },
+  { "/mmx/cli/usage/mappings-delete-no-name", { "mappings", "delete", NULL } },
+  { "/mmx/cli/usage/kpis-extra-argument", { "kpis", "extra", NULL } },
+  { "/mmx/cli/usage/imports-extra-argument", { "imports", "extra", NULL } },
+  { "/mmx/cli/usage/kpis-bad-month", { "kpis", "--from", "2024-13-45", NULL } },
+  { "/mmx/cli/usage/kpis-not-a-date", { "kpis", "--to", "notadate", NULL } },
+  { "/mmx/cli/usage/kpis-no-such-day", { "kpis", "--from", "2024-02-30", NULL } },
+  { "/mmx/cli/usage/kpis-reversed-range",
+    { "kpis", "--from", "2024-01-03", "--to", "2024-01-01", NULL } },
+};
+
+static void
+test_usage (Fixture       *fixture,
+            gconstpointer  data)
+{
+  const UsageCase *usage = data;
+  g_auto(CliResult) result = { 0 };
+  g_autofree char *path = data_path ("long.csv");
+  const char *args[G_N_ELEMENTS (usage->args)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (args); i++)
+    args[i] = g_strcmp0 (usage->args[i], "FILE") == 0 ? path : usage->args[i];
+
+  run_cli_argv (fixture, TRUE, NULL, args, &result);
+  g_assert_cmpint (result.status, ==, 2);
+  g_assert_cmpstr (result.out, ==, "");
+  g_assert_true (g_str_has_prefix (result.err, "marketingmix-cli"));
+  g_assert_cmpuint (strlen (result.err), >, strlen ("marketingmix-cli: \n"));
+
+  if (g_file_test (fixture->db, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(JsonObject) imports = list_json (fixture, "imports");
+
+      g_assert_cmpuint (array_length (imports, "imports"), ==, 0);
+    }
+}
+
+/* --help for every command: exit 0, the usage on stdout, naming the
+ * command so the line can be typed as shown. */
+typedef struct
+{
+  const char *test_path;
+  const char *command;
+} HelpCase;
+
+static const HelpCase help_cases[] = {
+  { "/mmx/cli/help/main", NULL },
+  { "/mmx/cli/help/import", "import" },
+  { "/mmx/cli/help/imports", "imports" },
+  { "/mmx/cli/help/kpis", "kpis" },
+  { "/mmx/cli/help/channels", "channels" },
+  { "/mmx/cli/help/mappings", "mappings" },
+};
+
+static void
+test_help (Fixture       *fixture,
+           gconstpointer  data)
+{
+  const HelpCase *help = data;
+  g_auto(CliResult) result = { 0 };
+  const char *args[3] = { help->command ? help->command : "--help", "--help", NULL };
+  const char *usage;
+  g_autofree char *line = NULL;
+  g_autofree char *synopsis = NULL;
+  g_auto(GStrv) words = NULL;
+
+  if (help->command == NULL)
+    args[1] = NULL;
+  run_cli_argv (fixture, TRUE, NULL, args, &result);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.err, ==, "");
+
+  usage = strstr (result.out, "Usage:\n");
+  g_assert_nonnull (usage);
+  usage += strlen ("Usage:\n");
+  line = g_strndup (usage, strcspn (usage, "\n"));
+
+  /* The command line proper: what comes before the options and the
+   * description ("[OPTION…] FILE… — import CSV exports…"). */
+  synopsis = g_strndup (line, strstr (line, "[OPTION") ? (gsize) (strstr (line, "[OPTION") - line)
+                                                       : strlen (line));
+  words = g_strsplit_set (g_strstrip (synopsis), " ", -1);
+  g_assert_cmpstr (words[0], ==, "marketingmix-cli");
+
+  if (help->command != NULL)
+    {
+      if (!g_strv_contains ((const char * const *) words, help->command))
+        g_test_message ("The usage line of “%s --help” does not name the command: %s",
+                        help->command, line);
+      g_assert_true (g_strv_contains ((const char * const *) words, help->command));
+      return;
+    }
+
+  /* The main help lists every command. */
+  for (guint i = 1; i < G_N_ELEMENTS (help_cases); i++)
+    {
+      g_autofree char *listed = g_strdup_printf ("\n  %s ", help_cases[i].command);
+
+      g_assert_nonnull (strstr (result.out, listed));
+    }
+}
+
+/* Writes a long file of BIG_ROWS rows, on days long before the baseline's,
+ * and returns its total spend. */
+static double
+write_big_file (const char *path)
+{
+  g_autoptr(GDate) date = g_date_new_dmy (1, G_DATE_JANUARY, 2000);
+  guint64 spend_tenths = 0;
+  FILE *out = g_fopen (path, "w");
+
+  g_assert_nonnull (out);
+  fputs ("date,channel,spend,revenue\n", out);
+  for (guint day = 0; day < BIG_DAYS; day++)
+    {
+      char iso[16];
+
+      g_snprintf (iso, sizeof iso, "%04u-%02u-%02u", g_date_get_year (date),
+                  g_date_get_month (date), g_date_get_day (date));
+      for (guint c = 0; c < BIG_CHANNELS; c++)
+        {
+          guint spend = (day * 7 + c) % 1000;
+          guint revenue = (day * 13 + c * 3) % 5000;
+
+          fprintf (out, "%s,Channel %03u,%u.%u,%u.%u\n", iso, c, spend / 10, spend % 10,
+                   revenue / 10, revenue % 10);
+          spend_tenths += spend;
+        }
+      g_date_add_days (date, 1);
+    }
+  g_assert_cmpint (fclose (out), ==, 0);
+  return spend_tenths / 10.0;
+}
+
+static goffset
+file_size (const char *path)
+{
+  GStatBuf buf;
+
+  if (g_stat (path, &buf) != 0)
+    return 0;
+  return buf.st_size;
+}
+
+/* One transaction per import: killed while it writes, an import leaves the
+ * database exactly as it was; run again, it imports everything. */
+static void
+test_import_killed (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *big = g_build_filename (fixture->dir, "big.csv", NULL);
+  g_autofree char *wal = g_strconcat (fixture->db, "-wal", NULL);
+  g_autoptr(JsonObject) baseline_import = import_json (fixture, "long.csv", 0);
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) full_import = NULL;
+  g_auto(CliResult) result = { 0 };
+  const char * const args[] = { "import", big, "--json", NULL };
+  DbState baseline, killed, full;
+  double big_spend;
+  gint64 deadline;
+
+  big_spend = write_big_file (big);
+  read_state (fixture, &baseline);
+  g_assert_cmpint (baseline.rows, ==, 9);
+  g_assert_cmpuint (baseline.n_imports, ==, 1);
+
+  launcher = new_launcher (fixture,
+                           G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                           NULL);
+  argv = build_argv (fixture, TRUE, args);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+
+  /* Wait until the import's transaction is being written to the WAL. */
+  deadline = g_get_monotonic_time () + WAL_DEADLINE_SECONDS * G_USEC_PER_SEC;
+  while (file_size (wal) <= WAL_THRESHOLD)
+    {
+      if (g_subprocess_get_identifier (process) == NULL)
+        g_error ("The import of %u rows ended before its WAL reached %d bytes", BIG_ROWS,
+                 WAL_THRESHOLD);
+      if (g_get_monotonic_time () > deadline)
+        g_error ("The WAL never reached %d bytes in %d s", WAL_THRESHOLD,
+                 WAL_DEADLINE_SECONDS);
+      g_usleep (1000);
+    }
+
+  g_subprocess_force_exit (process);
+  g_subprocess_wait (process, NULL, &error);
+  g_assert_no_error (error);
+  if (!g_subprocess_get_if_signaled (process))
+    g_test_message ("The import finished before SIGKILL reached it");
+  g_assert_true (g_subprocess_get_if_signaled (process));
+  g_assert_cmpint (g_subprocess_get_term_sig (process), ==, SIGKILL);
+
+  /* Nothing of the killed import is left. */
+  read_state (fixture, &killed);
+  g_assert_cmpint (killed.rows, ==, baseline.rows);
+  g_assert_cmpfloat (killed.spend, ==, baseline.spend);
+  g_assert_cmpuint (killed.n_imports, ==, baseline.n_imports);
+  g_assert_cmpuint (killed.n_channels, ==, baseline.n_channels);
+
+  /* The same import, to its end. */
+  run_cli_argv (fixture, TRUE, NULL, args, &result);
+  g_assert_cmpint (result.status, ==, 0);
+  full_import = parse_object (result.out);
+  g_assert_cmpint (get_int (get_file_summary (full_import, 0), "inserted"), ==, BIG_ROWS);
+  g_assert_cmpint (get_int (get_file_summary (full_import, 0), "updated"), ==, 0);
+  g_assert_cmpint (get_int (get_file_summary (full_import, 0), "rejected"), ==, 0);
+
+  read_state (fixture, &full);
+  g_assert_cmpint (full.rows, ==, baseline.rows + BIG_ROWS);
+  g_assert_cmpfloat_with_epsilon (full.spend, baseline.spend + big_spend, 1e-3);
+  g_assert_cmpuint (full.n_imports, ==, baseline.n_imports + 1);
+  g_assert_cmpuint (full.n_channels, ==, baseline.n_channels + BIG_CHANNELS);
+}
+
+#define add_test(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  add_test ("/mmx/cli/import/long", test_import_long);
+  add_test ("/mmx/cli/import/wide", test_import_wide);
+  add_test ("/mmx/cli/import/bad-rows", test_import_bad_rows);
+  add_test ("/mmx/cli/import/only-bad-rows", test_import_only_bad_rows);
+  add_test ("/mmx/cli/import/unusable", test_import_unusable);
+  add_test ("/mmx/cli/import/missing-file", test_import_missing_file);
+  add_test ("/mmx/cli/import/idempotent", test_import_idempotent);
+  add_test ("/mmx/cli/import/errors-csv", test_import_errors_csv);
+  add_test ("/mmx/cli/import/preview", test_import_preview);
+  add_test ("/mmx/cli/import/killed", test_import_killed);
+  add_test ("/mmx/cli/kpis/totals", test_kpis_totals);
+  add_test ("/mmx/cli/kpis/range", test_kpis_range);
+  add_test ("/mmx/cli/kpis/bad-date", test_kpis_bad_date);
+  add_test ("/mmx/cli/channels/map", test_channels_map);
+  add_test ("/mmx/cli/channels/unmap", test_channels_unmap);
+  add_test ("/mmx/cli/mappings/save", test_mappings_save);
+  add_test ("/mmx/cli/mappings/delete", test_mappings_delete);
+  add_test ("/mmx/cli/db/environment", test_db_from_environment);
+  add_test ("/mmx/cli/db/default", test_db_default);
+
+  for (guint i = 0; i < G_N_ELEMENTS (usage_cases); i++)
+    g_test_add (usage_cases[i].test_path, Fixture, &usage_cases[i], fixture_set_up,
+                test_usage, fixture_tear_down);
+  for (guint i = 0; i < G_N_ELEMENTS (help_cases); i++)
+    g_test_add (help_cases[i].test_path, Fixture, &help_cases[i], fixture_set_up,
+                test_help, fixture_tear_down);
+
+  return g_test_run ();
+}
