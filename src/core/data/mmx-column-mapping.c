@@ -406,12 +406,33 @@ set_corrupt_error (GError **error)
 }
 
 static gboolean
+is_string (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+static gboolean
 holds_string (JsonArray *array,
               guint      index)
 {
-  JsonNode *node = json_array_get_element (array, index);
+  return is_string (json_array_get_element (array, index));
+}
 
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+/* An optional member: absent, null or a string. */
+static gboolean
+get_optional_string (JsonObject  *object,
+                     const char  *member,
+                     const char **out_value)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  *out_value = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!is_string (node))
+    return FALSE;
+  *out_value = json_node_get_string (node);
+  return TRUE;
 }
 
 /**
@@ -429,10 +450,13 @@ mmx_column_mapping_new_from_json (const char  *json,
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *object;
   JsonArray *columns;
+  const char *date_format;
+  const char *channel;
 
   g_return_val_if_fail (json != NULL, NULL);
 
   if (!json_parser_load_from_data (parser, json, -1, NULL)
+      || json_parser_get_root (parser) == NULL
       || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return set_corrupt_error (error);
 
@@ -459,11 +483,13 @@ mmx_column_mapping_new_from_json (const char  *json,
         return NULL;
     }
 
-  self->date_format = mmx_date_format_from_string (
-    json_object_get_string_member_with_default (object, "date_format", ""));
-  if (json_object_has_member (object, "channel"))
-    mmx_column_mapping_set_channel (
-      self, json_object_get_string_member_with_default (object, "channel", NULL));
+  if (!get_optional_string (object, "date_format", &date_format)
+      || !get_optional_string (object, "channel", &channel))
+    return set_corrupt_error (error);
+  /* A format this version does not know is left to detection. */
+  if (date_format != NULL)
+    self->date_format = mmx_date_format_from_string (date_format);
+  mmx_column_mapping_set_channel (self, channel);
 
   return g_steal_pointer (&self);
 }

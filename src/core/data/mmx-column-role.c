@@ -65,7 +65,8 @@ static const struct {
   { MMX_FIELD_RETURNING_CUSTOMERS, { "returningcustomers", "repeatcustomers",
                                      "returningbuyers", NULL } },
   { MMX_FIELD_REVENUE_PER_CONVERSION, { "revenueperconversion", "valueperconversion",
-                                        "revenueperorder", "convvalueperconv", NULL } },
+                                        "revenueperorder", "convvalueperconv",
+                                        "convvalueconv", NULL } },
   { MMX_FIELD_CONTROL, { "promo", "promos", "promotion", "promotions", "holiday", "holidays",
                          "event", "events", "price", "discount", NULL } },
 };

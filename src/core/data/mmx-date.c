@@ -236,7 +236,7 @@ mmx_date_parse (const char    *text,
     case MMX_DATE_FORMAT_ISO:
       return parse_year_first (text, '-', TRUE, out_julian);
     case MMX_DATE_FORMAT_YMD:
-      return parse_year_first (text, '/', FALSE, out_julian);
+      return parse_year_first (text, '/', TRUE, out_julian);
     case MMX_DATE_FORMAT_DMY:
       return parse_numeric_day_month (text, TRUE, out_julian);
     case MMX_DATE_FORMAT_MDY:
@@ -432,9 +432,10 @@ mmx_date_detector_add (MmxDateDetector *self,
   mdy_ok = mmx_date_parse (text, MMX_DATE_FORMAT_MDY, &mdy) == MMX_DATE_OK;
   self->n_parsed[MMX_DATE_FORMAT_DMY] += dmy_ok;
   self->n_parsed[MMX_DATE_FORMAT_MDY] += mdy_ok;
-  if (dmy_ok && mdy_ok && dmy != mdy)
+  /* A day that reads the same both ways ("03/03") belongs to both rhythms. */
+  if (dmy_ok && mdy_ok)
     {
-      if (self->example == NULL)
+      if (self->example == NULL && dmy != mdy)
         self->example = g_strdup (text);
       if (self->dmy_sequence->len < MAX_SEQUENCE)
         {

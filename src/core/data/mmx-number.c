@@ -70,16 +70,20 @@ is_currency_token (const char *token)
   if (*trimmed == '\0')
     return TRUE;
 
+  folded = g_utf8_casefold (trimmed, -1);
+  if (g_strv_contains (lettered, folded))
+    return TRUE;
+
   for (const char *p = trimmed; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
       if (g_unichar_type (c) == G_UNICODE_CURRENCY_SYMBOL)
         n_symbols++;
-      else if (g_ascii_isalpha (c))
+      else if (g_unichar_isalpha (c))
         {
           n_letters++;
-          if (g_ascii_isupper (c))
+          if (g_unichar_isupper (c))
             n_upper++;
         }
       else
@@ -88,11 +92,7 @@ is_currency_token (const char *token)
 
   if (n_symbols > 0)
     return n_symbols == 1 && n_letters <= 3;
-  if (n_letters == 3 && n_upper == 3)
-    return TRUE;
-
-  folded = g_utf8_casefold (trimmed, -1);
-  return g_strv_contains (lettered, folded);
+  return n_letters == 3 && n_upper == 3;
 }
 
 /* Where the number itself starts: a digit, or a mark before one (".5"). */
