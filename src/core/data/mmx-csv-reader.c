@@ -51,7 +51,8 @@ typedef struct
   GPtrArray          *fields;
   GError             *error;
   guint               line;
-  guint               breaks_in_record;
+  /* Where the record being read started; 0 until its first line is fed. */
+  guint               record_line;
   MmxCsvRecordProblem problem;
   gboolean            stopped;
 } Pass;
@@ -67,17 +68,9 @@ field_cb (void   *data,
 {
   Pass *pass = user_data;
   gsize offset = pass->record->len;
-  const char *p = data;
-  const char *end = p + len;
 
   if (pass->stopped)
     return;
-
-  while ((p = memchr (p, pass->reader->line_end, end - p)) != NULL)
-    {
-      pass->breaks_in_record++;
-      p++;
-    }
 
   g_array_append_val (pass->offsets, offset);
   g_string_append_len (pass->record, data, len);
@@ -98,7 +91,7 @@ reset_record (Pass *pass)
 {
   g_string_truncate (pass->record, 0);
   g_array_set_size (pass->offsets, 0);
-  pass->breaks_in_record = 0;
+  pass->record_line = 0;
   pass->problem = MMX_CSV_RECORD_OK;
 }
 
@@ -111,7 +104,7 @@ deliver_record (Pass *pass)
   for (guint i = 0; i < pass->offsets->len; i++)
     g_ptr_array_add (pass->fields, pass->record->str + g_array_index (pass->offsets, gsize, i));
 
-  record.line = pass->line - pass->breaks_in_record;
+  record.line = pass->record_line;
   record.n_fields = pass->fields->len;
   g_ptr_array_add (pass->fields, NULL);
   record.fields = (const char * const *) pass->fields->pdata;
@@ -149,6 +142,8 @@ parse_decoded (Pass       *pass,
       const char *newline = memchr (data, line_end, end - data);
       gsize segment = newline != NULL ? (gsize) (newline - data) + 1 : (gsize) (end - data);
 
+      if (pass->record_line == 0)
+        pass->record_line = pass->line;
       if (csv_parse (&pass->parser, data, segment, field_cb, row_cb, pass) != segment)
         {
           /* Strict mode stops at the misplaced quote. Report what was read
@@ -470,7 +465,19 @@ decode_sample (MmxCsvReader  *self,
   if (g_str_equal (self->encoding, "UTF-8"))
     return g_strndup (start, n);
   if (g_str_has_prefix (self->encoding, "UTF-16"))
-    n -= n % 2;
+    {
+      gboolean little_endian = g_str_equal (self->encoding, "UTF-16LE");
+
+      n -= n % 2;
+      /* The head may end between the two halves of a surrogate pair. */
+      if (n >= 2)
+        {
+          guint8 high = (guint8) start[little_endian ? n - 1 : n - 2];
+
+          if (high >= 0xD8 && high <= 0xDB)
+            n -= 2;
+        }
+    }
   return g_convert_with_fallback (start, n, "UTF-8", self->encoding, "?", NULL, NULL, NULL);
 }
 
