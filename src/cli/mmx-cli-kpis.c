@@ -11,7 +11,9 @@
 #include <math.h>
 
 #include "mmx-cli.h"
+#include "mmx-date.h"
 #include "mmx-kpis.h"
+#include "mmx-series.h"
 
 static char *
 format_ratio (double value)
@@ -62,6 +64,36 @@ print_kpis (const MmxKpis *kpis)
     }
 }
 
+static void
+print_series (const MmxSeries *series)
+{
+  g_print ("\n%-12s %6s %16s %16s\n", series->granularity == MMX_GRANULARITY_WEEKLY
+           ? _("Week of") : _("Day"), _("Days"), _("Spend"), _("Revenue"));
+  for (guint p = 0; p < series->n_periods; p++)
+    {
+      g_autofree char *date = mmx_date_julian_to_iso (series->period_start[p]);
+      g_autofree char *spend = mmx_cli_format_amount (series->total_spend[p]);
+      g_autofree char *revenue = mmx_cli_format_amount (series->total_revenue[p]);
+
+      g_print ("%-12s %6u %16s %16s\n", date, series->period_days[p], spend, revenue);
+    }
+}
+
+static gboolean
+parse_by (const char      *by,
+          MmxGranularity  *out_granularity)
+{
+  if (by == NULL)
+    *out_granularity = MMX_GRANULARITY_UNKNOWN;
+  else if (g_str_equal (by, "day"))
+    *out_granularity = MMX_GRANULARITY_DAILY;
+  else if (g_str_equal (by, "week"))
+    *out_granularity = MMX_GRANULARITY_WEEKLY;
+  else
+    return FALSE;
+  return TRUE;
+}
+
 int
 mmx_cli_kpis (const char  *db_path,
               int          argc,
@@ -69,16 +101,24 @@ mmx_cli_kpis (const char  *db_path,
 {
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
+  g_autofree char *by = NULL;
   gboolean json = FALSE;
+  gboolean with_series = FALSE;
+  MmxGranularity granularity;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(MmxStore) store = NULL;
   g_autoptr(MmxKpis) kpis = NULL;
+  g_autoptr(MmxSeries) series = NULL;
   g_autoptr(GError) error = NULL;
   const GOptionEntry entries[] = {
     { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("The first day (default: the first with data)"),
       "YYYY-MM-DD" },
     { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("The last day (default: the last with data)"),
       "YYYY-MM-DD" },
+    { "series", 0, 0, G_OPTION_ARG_NONE, &with_series,
+      N_("Also give spend and revenue per day or week, in total and by channel"), NULL },
+    { "by", 0, 0, G_OPTION_ARG_STRING, &by,
+      N_("The periods of the series (default: those of the data)"), "day|week" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
@@ -89,6 +129,8 @@ mmx_cli_kpis (const char  *db_path,
     return MMX_CLI_EXIT_USAGE;
   if (argc > 1)
     return mmx_cli_usage_error (context, _("Unexpected argument “%s”."), argv[1]);
+  if (!parse_by (by, &granularity))
+    return mmx_cli_usage_error (context, _("“--by %s” is not a period: use day or week."), by);
 
   store = mmx_cli_open_store (db_path);
   if (store == NULL)
@@ -102,6 +144,15 @@ mmx_cli_kpis (const char  *db_path,
       mmx_cli_print_error (error);
       return MMX_CLI_EXIT_FAILURE;
     }
+  if (with_series)
+    {
+      series = mmx_series_query (store, from, to, granularity, &error);
+      if (series == NULL)
+        {
+          mmx_cli_print_error (error);
+          return MMX_CLI_EXIT_FAILURE;
+        }
+    }
 
   if (json)
     {
@@ -109,10 +160,21 @@ mmx_cli_kpis (const char  *db_path,
 
       json_builder_begin_object (builder);
       mmx_kpis_build_json (kpis, builder);
+      if (series != NULL)
+        {
+          json_builder_set_member_name (builder, "series");
+          json_builder_begin_object (builder);
+          mmx_series_build_json (series, builder);
+          json_builder_end_object (builder);
+        }
       json_builder_end_object (builder);
       mmx_cli_print_json (builder);
     }
   else
-    print_kpis (kpis);
+    {
+      print_kpis (kpis);
+      if (series != NULL && kpis->from != NULL)
+        print_series (series);
+    }
   return MMX_CLI_EXIT_OK;
 }

@@ -1039,6 +1039,7 @@ static const UsageCase usage_cases[] = {
   { "/mmx/cli/usage/kpis-bad-month", { "kpis", "--from", "2024-13-45", NULL } },
   { "/mmx/cli/usage/kpis-not-a-date", { "kpis", "--to", "notadate", NULL } },
   { "/mmx/cli/usage/kpis-no-such-day", { "kpis", "--from", "2024-02-30", NULL } },
+  { "/mmx/cli/usage/kpis-bad-period", { "kpis", "--series", "--by", "month", NULL } },
   { "/mmx/cli/usage/kpis-reversed-range",
     { "kpis", "--from", "2024-01-03", "--to", "2024-01-01", NULL } },
 };
@@ -1251,6 +1252,56 @@ test_import_killed (Fixture       *fixture,
   g_assert_cmpuint (full.n_channels, ==, baseline.n_channels + BIG_CHANNELS);
 }
 
+/* long.csv by day: 150 / 540, 150 / 480, 100 / 320 (spend / revenue,
+ * Podcast's revenue in the total only). 2024-01-01 is a Monday. */
+static void
+test_kpis_series (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(JsonObject) import = import_json (fixture, "long.csv", 0);
+  g_auto(CliResult) result = { 0 };
+  g_autoptr(JsonObject) kpis = NULL;
+  JsonObject *series, *facebook;
+  JsonArray *values;
+  const char * const dates[] = { "2024-01-01", "2024-01-02", "2024-01-03", NULL };
+  const char * const week[] = { "2024-01-01", NULL };
+
+  run_cli (fixture, &result, "kpis", "--series", "--json", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  kpis = parse_object (result.out);
+  assert_number (kpis, "spend", 400);
+  series = json_object_get_object_member (kpis, "series");
+  g_assert_cmpstr (get_string (series, "granularity"), ==, "daily");
+  assert_strings (series, "dates", dates);
+  values = json_object_get_array_member (series, "spend");
+  g_assert_cmpfloat (json_array_get_double_element (values, 0), ==, 150);
+  g_assert_cmpfloat (json_array_get_double_element (values, 2), ==, 100);
+  values = json_object_get_array_member (series, "revenue");
+  g_assert_cmpfloat (json_array_get_double_element (values, 1), ==, 480);
+  g_assert_cmpuint (array_length (series, "channels"), ==, 2);
+  facebook = find_named (series, "channels", "Facebook Ads");
+  g_assert_nonnull (facebook);
+  values = json_object_get_array_member (facebook, "revenue");
+  g_assert_cmpfloat (json_array_get_double_element (values, 1), ==, 330);
+
+  g_clear_pointer (&kpis, json_object_unref);
+  run_cli (fixture, &result, "kpis", "--series", "--by", "week", "--json", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  kpis = parse_object (result.out);
+  series = json_object_get_object_member (kpis, "series");
+  g_assert_cmpstr (get_string (series, "granularity"), ==, "weekly");
+  assert_strings (series, "dates", week);
+  values = json_object_get_array_member (series, "revenue");
+  g_assert_cmpfloat (json_array_get_double_element (values, 0), ==, 1340);
+  values = json_object_get_array_member (series, "days");
+  g_assert_cmpint (json_array_get_int_element (values, 0), ==, 3);
+
+  /* The readable form lists the periods after the channels. */
+  run_cli (fixture, &result, "kpis", "--series", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "2024-01-03"));
+}
+
 #define add_test(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -1273,6 +1324,7 @@ main (int    argc,
   add_test ("/mmx/cli/kpis/totals", test_kpis_totals);
   add_test ("/mmx/cli/kpis/range", test_kpis_range);
   add_test ("/mmx/cli/kpis/bad-date", test_kpis_bad_date);
+  add_test ("/mmx/cli/kpis/series", test_kpis_series);
   add_test ("/mmx/cli/channels/map", test_channels_map);
   add_test ("/mmx/cli/channels/unmap", test_channels_unmap);
   add_test ("/mmx/cli/mappings/save", test_mappings_save);
