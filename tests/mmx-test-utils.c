@@ -161,3 +161,30 @@ mmx_test_find_issue (MmxImportSummary *summary,
     }
   return NULL;
 }
+
+void
+mmx_test_store_fixture_set_up (MmxTestStoreFixture *fixture,
+                               gconstpointer        csv_text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MmxImportSummary) summary = NULL;
+
+  fixture->dir = mmx_test_make_dir ();
+  fixture->store = mmx_test_open_store (fixture->dir);
+  if (csv_text != NULL)
+    {
+      summary = mmx_test_import_text (fixture->store, fixture->dir, "data.csv", csv_text, NULL,
+                                      &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (summary->rejected, ==, 0);
+    }
+}
+
+void
+mmx_test_store_fixture_tear_down (MmxTestStoreFixture *fixture,
+                                  gconstpointer        csv_text)
+{
+  g_clear_object (&fixture->store);
+  mmx_test_remove_dir (fixture->dir);
+  g_free (fixture->dir);
+}

@@ -45,4 +45,21 @@ char             *mmx_test_query_text      (MmxStore          *store,
 const MmxImportIssue *mmx_test_find_issue  (MmxImportSummary  *summary,
                                             guint              row);
 
+/* A fresh store in a fresh folder for g_test_add(), holding the CSV text
+ * given as the test data when there is one. */
+typedef struct
+{
+  char     *dir;
+  MmxStore *store;
+} MmxTestStoreFixture;
+
+void              mmx_test_store_fixture_set_up    (MmxTestStoreFixture *fixture,
+                                                    gconstpointer        csv_text);
+void              mmx_test_store_fixture_tear_down (MmxTestStoreFixture *fixture,
+                                                    gconstpointer        csv_text);
+
+#define MMX_TEST_ADD_STORE_TEST(path, csv_text, func) \
+  g_test_add (path, MmxTestStoreFixture, csv_text, mmx_test_store_fixture_set_up, func, \
+              mmx_test_store_fixture_tear_down)
+
 G_END_DECLS

@@ -23,38 +23,6 @@ static const char long_file[] =
   "2025-01-03,Email,0,60,3\n"
   "2025-01-03,TikTok,30,,\n";
 
-typedef struct
-{
-  char     *dir;
-  MmxStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MmxImportSummary) summary = NULL;
-
-  fixture->dir = mmx_test_make_dir ();
-  fixture->store = mmx_test_open_store (fixture->dir);
-  if (data != NULL)
-    {
-      summary = mmx_test_import_text (fixture->store, fixture->dir, "data.csv", data, NULL, &error);
-      g_assert_no_error (error);
-      g_assert_cmpuint (summary->rejected, ==, 0);
-    }
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->store);
-  mmx_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
-}
-
 static const MmxChannelKpis *
 find_channel (const MmxKpis *kpis,
               const char    *name)
@@ -70,8 +38,8 @@ find_channel (const MmxKpis *kpis,
 }
 
 static void
-test_whole_range (Fixture       *fixture,
-                  gconstpointer  data)
+test_whole_range (MmxTestStoreFixture *fixture,
+                  gconstpointer        data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(MmxKpis) kpis = mmx_kpis_query (fixture->store, NULL, NULL, &error);
@@ -125,8 +93,8 @@ test_whole_range (Fixture       *fixture,
 }
 
 static void
-test_range (Fixture       *fixture,
-            gconstpointer  data)
+test_range (MmxTestStoreFixture *fixture,
+            gconstpointer        data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(MmxKpis) kpis = mmx_kpis_query (fixture->store, "2025-01-02", "2025-01-03", &error);
@@ -154,8 +122,8 @@ test_range (Fixture       *fixture,
 }
 
 static void
-test_bad_range (Fixture       *fixture,
-                gconstpointer  data)
+test_bad_range (MmxTestStoreFixture *fixture,
+                gconstpointer        data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(MmxKpis) kpis = NULL;
@@ -176,8 +144,8 @@ test_bad_range (Fixture       *fixture,
 }
 
 static void
-test_empty_database (Fixture       *fixture,
-                     gconstpointer  data)
+test_empty_database (MmxTestStoreFixture *fixture,
+                     gconstpointer        data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(MmxKpis) kpis = mmx_kpis_query (fixture->store, NULL, NULL, &error);
@@ -200,8 +168,8 @@ test_empty_database (Fixture       *fixture,
 /* A wide file's revenue belongs to no channel: it counts in the total and
  * stands on its own line. */
 static void
-test_wide_revenue (Fixture       *fixture,
-                   gconstpointer  data)
+test_wide_revenue (MmxTestStoreFixture *fixture,
+                   gconstpointer        data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(MmxImportSummary) summary = NULL;
@@ -231,8 +199,8 @@ test_wide_revenue (Fixture       *fixture,
 }
 
 static void
-test_json (Fixture       *fixture,
-           gconstpointer  data)
+test_json (MmxTestStoreFixture *fixture,
+           gconstpointer        data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(MmxKpis) kpis = mmx_kpis_query (fixture->store, NULL, NULL, &error);
@@ -269,8 +237,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, data, func) \
-  g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
+#define ADD MMX_TEST_ADD_STORE_TEST
   ADD ("/mmx/core/kpis/whole-range", long_file, test_whole_range);
   ADD ("/mmx/core/kpis/range", long_file, test_range);
   ADD ("/mmx/core/kpis/bad-range", long_file, test_bad_range);

@@ -22,38 +22,6 @@ static const char daily_file[] =
   "2025-01-07,Email,0,60\n"
   "2025-01-08,Facebook Ads,5,7\n";
 
-typedef struct
-{
-  char     *dir;
-  MmxStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MmxImportSummary) summary = NULL;
-
-  fixture->dir = mmx_test_make_dir ();
-  fixture->store = mmx_test_open_store (fixture->dir);
-  if (data != NULL)
-    {
-      summary = mmx_test_import_text (fixture->store, fixture->dir, "data.csv", data, NULL, &error);
-      g_assert_no_error (error);
-      g_assert_cmpuint (summary->rejected, ==, 0);
-    }
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->store);
-  mmx_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
-}
-
 static void
 assert_period (const MmxSeries *series,
                guint            period,
@@ -76,8 +44,8 @@ cell (const double    *values,
 }
 
 static void
-test_daily (Fixture       *fixture,
-            gconstpointer  data)
+test_daily (MmxTestStoreFixture *fixture,
+            gconstpointer        data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(MmxSeries) series = mmx_series_query (fixture->store, NULL, NULL,
@@ -115,8 +83,8 @@ test_daily (Fixture       *fixture,
 /* Daily data summed into weeks from Monday; the range's edges cut its
  * first and last weeks short. */
 static void
-test_by_week (Fixture       *fixture,
-              gconstpointer  data)
+test_by_week (MmxTestStoreFixture *fixture,
+              gconstpointer        data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(MmxSeries) series = mmx_series_query (fixture->store, NULL, NULL,
@@ -139,8 +107,8 @@ test_by_week (Fixture       *fixture,
 }
 
 static void
-test_range (Fixture       *fixture,
-            gconstpointer  data)
+test_range (MmxTestStoreFixture *fixture,
+            gconstpointer        data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(MmxSeries) series = mmx_series_query (fixture->store, "2025-01-05", "2025-01-06",
@@ -162,8 +130,8 @@ test_range (Fixture       *fixture,
 
 /* Weekly data keeps its own weeks, even when days are asked for. */
 static void
-test_weekly_data (Fixture       *fixture,
-                  gconstpointer  data)
+test_weekly_data (MmxTestStoreFixture *fixture,
+                  gconstpointer        data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(MmxImportSummary) summary = NULL;
@@ -190,8 +158,8 @@ test_weekly_data (Fixture       *fixture,
 }
 
 static void
-test_empty_database (Fixture       *fixture,
-                     gconstpointer  data)
+test_empty_database (MmxTestStoreFixture *fixture,
+                     gconstpointer        data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(MmxSeries) series = mmx_series_query (fixture->store, NULL, NULL,
@@ -204,8 +172,8 @@ test_empty_database (Fixture       *fixture,
 }
 
 static void
-test_json (Fixture       *fixture,
-           gconstpointer  data)
+test_json (MmxTestStoreFixture *fixture,
+           gconstpointer        data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(MmxSeries) series = mmx_series_query (fixture->store, NULL, NULL,
@@ -244,8 +212,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, data, func) \
-  g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
+#define ADD MMX_TEST_ADD_STORE_TEST
   ADD ("/mmx/core/series/daily", daily_file, test_daily);
   ADD ("/mmx/core/series/by-week", daily_file, test_by_week);
   ADD ("/mmx/core/series/range", daily_file, test_range);
