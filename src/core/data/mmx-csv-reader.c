@@ -144,6 +144,9 @@ parse_decoded (Pass       *pass,
 
       if (pass->record_line == 0)
         pass->record_line = pass->line;
+      /* libcsv grows its buffer by a fixed block: doubling it instead keeps
+       * a long quoted value from costing a copy of itself per block. */
+      csv_set_blk_size (&pass->parser, MAX (CHUNK_SIZE, csv_get_buffer_size (&pass->parser)));
       if (csv_parse (&pass->parser, data, segment, field_cb, row_cb, pass) != segment)
         {
           /* Strict mode stops at the misplaced quote. Report what was read
@@ -170,7 +173,8 @@ parse_decoded (Pass       *pass,
         pass->line++;
       data += segment;
 
-      if (csv_get_buffer_size (&pass->parser) + pass->record->len > MAX_RECORD_BYTES)
+      /* What the open value holds so far, not the buffer it may outgrow. */
+      if (pass->parser.entry_pos + pass->record->len > MAX_RECORD_BYTES)
         {
           g_set_error (&pass->error, MMX_CSV_ERROR, MMX_CSV_ERROR_FIELD_TOO_LONG,
                        _("The record that ends on line %u is longer than 16 MB. A quote is "
