@@ -1,0 +1,47 @@
+/* mmx-hill.c
+ *
+ * Copyright 2026 The MarketingMix developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "mmx-hill.h"
+
+/* Written in a / half so neither large spends nor small halves overflow. */
+
+double
+mmx_hill_eval (const MmxHill *self,
+               double         a)
+{
+  double z;
+
+  if (a <= 0)
+    return 0;
+  z = pow (a / self->half, self->shape);
+  return isinf (z) ? 1 : z / (1 + z);
+}
+
+/**
+ * mmx_hill_derivative:
+ * @self: a curve
+ * @a: an (adstocked) spend
+ *
+ * Returns: dh/da at @a
+ */
+double
+mmx_hill_derivative (const MmxHill *self,
+                     double         a)
+{
+  double z;
+
+  if (a <= 0)
+    return self->shape < 1 ? INFINITY : self->shape == 1 ? 1 / self->half : 0;
+  z = pow (a / self->half, self->shape);
+  if (isinf (z))
+    return 0;
+  return self->shape * z / (a * (1 + z) * (1 + z));
+}
