@@ -11,6 +11,7 @@
 
 #include "mmx-adstock.h"
 #include "mmx-hill.h"
+#include "mmx-response.h"
 
 /* a_t = x_t + decay × a_{t-1}, by hand for decay 0.5. */
 static void
@@ -110,6 +111,29 @@ test_hill (void)
   g_assert_cmpfloat (mmx_hill_derivative (&hill, 1e300), ==, 0);
 }
 
+/* Steady state against a long simulated run of constant spend. */
+static void
+test_response (void)
+{
+  MmxResponse response = { { MMX_ADSTOCK_GEOMETRIC, 0.6 }, { 300, 1.5 }, 2000 };
+  double spend[200];
+  double out[200];
+  const double h = 1e-4;
+
+  for (guint t = 0; t < G_N_ELEMENTS (spend); t++)
+    spend[t] = 120;
+  mmx_response_apply (&response, spend, G_N_ELEMENTS (spend), 1, out);
+  g_assert_cmpfloat_with_epsilon (out[199], mmx_response_steady_state (&response, 120), 1e-9);
+  /* 120 × 2.5 = 300, the half-saturation point. */
+  g_assert_cmpfloat_with_epsilon (out[199], 1000, 1e-9);
+  g_assert_cmpfloat_with_epsilon (out[0], 2000 * mmx_hill_eval (&response.hill, 120), 1e-9);
+
+  g_assert_cmpfloat_with_epsilon (mmx_response_steady_derivative (&response, 120),
+                                  (mmx_response_steady_state (&response, 120 + h)
+                                   - mmx_response_steady_state (&response, 120 - h)) / (2 * h),
+                                  1e-6);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -120,6 +144,7 @@ main (int    argc,
   g_test_add_func ("/mmx/models/adstock/stride", test_stride);
   g_test_add_func ("/mmx/models/adstock/weibull", test_weibull);
   g_test_add_func ("/mmx/models/hill", test_hill);
+  g_test_add_func ("/mmx/models/response", test_response);
 
   return g_test_run ();
 }
