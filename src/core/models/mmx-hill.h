@@ -29,5 +29,7 @@ double mmx_hill_eval        (const MmxHill *self,
                              double         a);
 double mmx_hill_derivative  (const MmxHill *self,
                              double         a);
+double mmx_hill_curvature   (const MmxHill *self,
+                             double         a);
 
 G_END_DECLS
