@@ -131,6 +131,8 @@ test_hill_curvature (void)
       g_assert_cmpfloat_with_epsilon (mmx_hill_curvature (&hill, a), numeric, 1e-9);
       g_assert_cmpfloat (mmx_hill_curvature (&concave, a), <, 0);
     }
+  g_assert_cmpfloat_with_epsilon (mmx_hill_get_inflection (&hill), inflection, 1e-12);
+  g_assert_cmpfloat (mmx_hill_get_inflection (&concave), ==, 0);
   g_assert_cmpfloat (mmx_hill_curvature (&hill, inflection * 0.99), >, 0);
   g_assert_cmpfloat (mmx_hill_curvature (&hill, inflection * 1.01), <, 0);
   g_assert_cmpfloat (mmx_hill_curvature (&hill, 1e300), ==, 0);

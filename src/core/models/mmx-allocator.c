@@ -207,15 +207,9 @@ mmx_allocator_new (guint              n_channels,
   self->n_random_starts = n < MANY_CHANNELS ? RANDOM_STARTS_FEW : RANDOM_STARTS_MANY;
   for (guint k = 0; k < n; k++)
     {
-      double shape;
-
       self->beta[k] = responses[k].beta;
       mmx_response_get_steady_hill (&responses[k], &self->hill[k]);
-      shape = self->hill[k].shape;
-      /* The inflection point, where h'' = 0: (x / half)^shape =
-       * (shape - 1) / (shape + 1). */
-      self->peak[k] = shape > 1 ? self->hill[k].half * pow ((shape - 1) / (shape + 1), 1 / shape)
-                                : 0;
+      self->peak[k] = mmx_hill_get_inflection (&self->hill[k]);
       self->saturation += self->beta[k];
       self->objective_scale = MAX (self->objective_scale, self->beta[k]);
     }

@@ -67,3 +67,19 @@ mmx_hill_curvature (const MmxHill *self,
     return 0;
   return s * z * ((s - 1) - (s + 1) * z) / (a * a * (1 + z) * (1 + z) * (1 + z));
 }
+
+/**
+ * mmx_hill_get_inflection:
+ * @self: a curve
+ *
+ * Returns: where an S-shaped curve turns from rising faster and faster to
+ *   saturating, (a / half)^shape = (shape - 1) / (shape + 1); 0 for a
+ *   concave one
+ */
+double
+mmx_hill_get_inflection (const MmxHill *self)
+{
+  double s = self->shape;
+
+  return s > 1 ? self->half * pow ((s - 1) / (s + 1), 1 / s) : 0;
+}

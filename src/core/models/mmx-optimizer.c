@@ -927,6 +927,17 @@ sweep (MmxOptimization *self,
   mmx_allocation_clear (&allocation);
 }
 
+/* The spend per period past which a channel's steady-state curve bends
+ * towards saturation; before it, each unit returns more than the last. */
+static double
+bend (const MmxResponse *response)
+{
+  MmxHill hill;
+
+  mmx_response_get_steady_hill (response, &hill);
+  return mmx_hill_get_inflection (&hill);
+}
+
 static void
 add_notes (MmxOptimization *self,
            const Plan      *plan,
@@ -954,7 +965,17 @@ add_notes (MmxOptimization *self,
                       "show, so its curve there is an extrapolation: raise its spend step by "
                       "step and watch what it brings."),
               channel->name, recommended[k] / channel->current_spend);
+      else if (plan->fixed[k] == MMX_CHANNEL_FIXED_NONE && recommended[k] > current[k]
+               && recommended[k] < bend (&channel->response))
+        note (self, _("%s: up to the recommended spend its curve returns more for every extra "
+                      "unit, which data rarely show reliably; it is often a curve the data "
+                      "cannot pin down, so raise its spend with care."), channel->name);
     }
+  if (self->n_replicates > 0 && self->uplift_ci[0] < 0)
+    note (self, _("The uplift’s 95 %% interval, %.2f to %.2f per %s, includes a loss: the data "
+                  "cannot rule out that the new split earns less than today’s. Move part of "
+                  "the way and measure, or vary spend for a few weeks to learn the curves "
+                  "better."), self->uplift_ci[0], self->uplift_ci[1], per);
   if (fabs (self->budget - today) > BUDGET_CHANGE_NOTE * today && today > 0)
     note (self, _("Today’s split spends %.2f per %s. Scaled to the budget of %.2f it would "
                   "bring %.2f, so %.2f of the uplift comes from the change of budget and %.2f "
