@@ -186,3 +186,36 @@ mmx_test_mmm_generate (guint            n_days,
     }
   return g_string_free (csv, FALSE);
 }
+
+/**
+ * mmx_test_mmm_random_curves:
+ * @rand: the generator
+ * @n_channels: how many curves
+ * @responses: (out caller-allocates) (array length=n_channels): the curves
+ * @mean_spend: (out caller-allocates) (array length=n_channels): today's
+ *   spend per day of each
+ *
+ * Response curves as mmx_test_mmm_generate() draws them, without the data:
+ * the half-saturation 40 % to 160 % of the steady adstocked spend, beta
+ * set for a ROAS between 0.5 and 4 at today's spend. Any number of them,
+ * for the optimizer's tests and benchmarks.
+ */
+void
+mmx_test_mmm_random_curves (GRand       *rand,
+                            guint        n_channels,
+                            MmxResponse *responses,
+                            double      *mean_spend)
+{
+  for (guint k = 0; k < n_channels; k++)
+    {
+      double decay = g_rand_double_range (rand, 0.1, 0.8);
+      double shape = g_rand_double_range (rand, 0.8, 2.5);
+      double roas = g_rand_double_range (rand, 0.5, 4.0);
+      double spend = exp (g_rand_double_range (rand, log (300), log (5000)));
+      MmxHill hill = { g_rand_double_range (rand, 0.4, 1.6) * spend / (1 - decay), shape };
+
+      responses[k] = (MmxResponse) { { MMX_ADSTOCK_GEOMETRIC, decay }, hill,
+                                     roas * spend / mmx_hill_eval (&hill, spend / (1 - decay)) };
+      mean_spend[k] = spend;
+    }
+}

@@ -32,9 +32,13 @@ typedef struct
   double       mean_spend[MMX_TEST_MMM_MAX_CHANNELS];
 } MmxTestMmmTruth;
 
-char *mmx_test_mmm_generate (guint            n_days,
-                             guint            n_channels,
-                             guint32          seed,
-                             MmxTestMmmTruth *out_truth) G_GNUC_WARN_UNUSED_RESULT;
+char *mmx_test_mmm_generate      (guint            n_days,
+                                  guint            n_channels,
+                                  guint32          seed,
+                                  MmxTestMmmTruth *out_truth) G_GNUC_WARN_UNUSED_RESULT;
+void  mmx_test_mmm_random_curves (GRand           *rand,
+                                  guint            n_channels,
+                                  MmxResponse     *responses,
+                                  double          *mean_spend);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 
 #include "mmx-allocator.h"
 #include "mmx-parallel.h"
+#include "mmx-test-mmm-data.h"
 
 /* The best split of a budget over steady-state response curves, checked
  * against what it must be: a brute-force search on a fine grid (2 and 3
@@ -30,9 +31,9 @@ make_response (double decay,
   return (MmxResponse) { { MMX_ADSTOCK_GEOMETRIC, decay }, { half, shape }, beta };
 }
 
-/* Curves like those of /work/shared/bench/gen_data.py: decay U(0.1, 0.8),
- * Hill shape U(0.8, 2.5), many of them S-shaped, the half-saturation near
- * the spend, a ROAS between 0.5 and 4. */
+/* Curves like those of /work/shared/bench/gen_data.py, many of them
+ * S-shaped, with or without limits of half to twice today's spend, and a
+ * budget from a third to twice today's. */
 static void
 random_problem (GRand       *rand,
                 guint        n,
@@ -45,15 +46,9 @@ random_problem (GRand       *rand,
 {
   double budget = 0;
 
+  mmx_test_mmm_random_curves (rand, n, responses, current);
   for (guint k = 0; k < n; k++)
     {
-      double decay = g_rand_double_range (rand, 0.1, 0.8);
-
-      current[k] = exp (g_rand_double_range (rand, log (300), log (5000)));
-      responses[k] = make_response (decay,
-                                    g_rand_double_range (rand, 0.4, 1.6) * current[k] / (1 - decay),
-                                    g_rand_double_range (rand, 0.8, 2.5),
-                                    g_rand_double_range (rand, 1, 8) * current[k]);
       lower[k] = bounded ? 0.5 * current[k] : 0;
       upper[k] = bounded ? 2 * current[k] : INFINITY;
       budget += current[k];
@@ -277,6 +272,14 @@ test_concave_closed_form (void)
   g_assert_cmpfloat_with_epsilon (allocation.marginal_roas, 1 / (root * root), 1e-6);
   g_assert_true (allocation.verified);
   g_assert_cmpfloat (allocation.optimality_gap, <, 1e-6);
+
+  /* Concave curves have one optimum: one SLSQP run from anywhere finds it. */
+  mmx_allocator_refine (allocator, budget, (double[]) { 1, 1, 1, 1, 5000 }, &allocation);
+  g_assert_cmpuint (allocation.n_starts, ==, 1);
+  for (guint k = 0; k < n; k++)
+    g_assert_cmpfloat_with_epsilon (allocation.spend[k], sqrt (beta[k] * h[k]) * root - h[k],
+                                    1e-4 * budget);
+  g_assert_true (allocation.verified);
   mmx_allocation_clear (&allocation);
 }
 
@@ -365,9 +368,9 @@ test_degenerate (void)
   mmx_allocation_clear (&allocation);
 }
 
-/* Two S-shaped channels, one much stronger: for a small budget the best is
- * to put all of it in one of them, not to spread it over both, where each
- * earns almost nothing; SLSQP from an equal split alone cannot find it. */
+/* Two S-shaped channels, one stronger: for a small budget the best is to
+ * put all of it in one of them, not to spread it over both, where each
+ * earns little. */
 static void
 test_s_curves_concentrate (void)
 {
@@ -389,7 +392,38 @@ test_s_curves_concentrate (void)
   g_assert_true (allocation.verified);
   g_assert_cmpfloat (allocation.value, >=,
                      brute_force (responses, lower, upper, 2, 1200, 20000) * (1 - 1e-9));
+
   mmx_allocation_clear (&allocation);
+}
+
+/* A concave channel and a strong S-shaped one that earns almost nothing at
+ * a low spend: one SLSQP run from a start that gives it little stays
+ * there, and the several starts find that most of the budget belongs to
+ * it. */
+static void
+test_s_curve_trap (void)
+{
+  MmxResponse responses[2] = {
+    make_response (0, 1000, 1, 3000),
+    make_response (0, 2000, 3, 20000),
+  };
+  double lower[2] = { 0, 0 }, upper[2] = { INFINITY, INFINITY };
+  double start[2] = { 2400, 100 };
+  g_autoptr(MmxAllocator) allocator = mmx_allocator_new (2, responses, lower, upper);
+  MmxAllocation trapped, best;
+
+  mmx_allocation_init (&trapped, 2);
+  mmx_allocation_init (&best, 2);
+  mmx_allocator_refine (allocator, 2500, start, &trapped);
+  mmx_allocator_solve (allocator, 2500, start, NULL, &best);
+  g_assert_cmpfloat (trapped.spend[1], <, 100);
+  g_assert_cmpfloat (best.spend[1], >, 2000);
+  g_assert_cmpfloat (best.value, >, 4 * trapped.value);
+  g_assert_true (best.verified);
+  g_assert_cmpfloat (best.value, >=,
+                     brute_force (responses, lower, upper, 2, 2500, 20000) * (1 - 1e-9));
+  mmx_allocation_clear (&trapped);
+  mmx_allocation_clear (&best);
 }
 
 /* The same problem gives the same split bit for bit, whatever was solved
@@ -432,6 +466,7 @@ main (int    argc,
   g_test_add_func ("/mmx/models/allocator/bounds-bind", test_bounds_bind);
   g_test_add_func ("/mmx/models/allocator/degenerate", test_degenerate);
   g_test_add_func ("/mmx/models/allocator/s-curves-concentrate", test_s_curves_concentrate);
+  g_test_add_func ("/mmx/models/allocator/s-curve-trap", test_s_curve_trap);
   g_test_add_func ("/mmx/models/allocator/deterministic", test_deterministic);
 
   return g_test_run ();

@@ -894,6 +894,62 @@ check_optimality (const MmxAllocator *self,
   out->verified = gap <= KKT_TOLERANCE && isfinite (lambda);
 }
 
+/* Sets up the solve of @budget. Returns %FALSE when the budget leaves a
+ * single split, which it then puts in @out: every channel at its minimum,
+ * at its maximum, or one channel taking it all. */
+static gboolean
+begin (MmxAllocator  *self,
+       double         budget,
+       MmxAllocation *out)
+{
+  guint n = self->n;
+  double minimum = mmx_allocator_get_min_budget (self);
+
+  g_return_val_if_fail (budget >= minimum * (1 - 1e-12), FALSE);
+  g_return_val_if_fail (budget <= mmx_allocator_get_max_budget (self) * (1 + 1e-12), FALSE);
+
+  self->budget = budget;
+  /* No channel can take more than what the others' minimums leave. */
+  for (guint k = 0; k < n; k++)
+    self->ceiling[k] = MAX (MIN (self->upper[k], budget - (minimum - self->lower[k])),
+                            self->lower[k]);
+  out->n_starts = 0;
+  out->n_evaluations = 0;
+  if (n == 0)
+    return FALSE;
+  if (budget <= minimum || budget >= mmx_allocator_get_max_budget (self) || n == 1)
+    {
+      for (guint k = 0; k < n; k++)
+        out->spend[k] = 1;
+      fill (self, out->spend, out->spend);
+      out->n_starts = 1;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+starts_init (Starts             *starts,
+             const MmxAllocator *self,
+             guint               max_starts)
+{
+  gsize size = (gsize) max_starts * MAX (self->n, 1);
+
+  *starts = (Starts) { self, 0, 0, g_new (double, 2 * size), NULL, g_new (double, max_starts),
+                       g_new0 (guint, max_starts) };
+  starts->ends = starts->starts + size;
+}
+
+static void
+starts_clear (Starts *starts)
+{
+  g_free (starts->starts);
+  g_free (starts->values);
+  g_free (starts->evaluations);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Starts, starts_clear)
+
 /**
  * mmx_allocator_solve:
  * @self: an allocator
@@ -916,44 +972,18 @@ mmx_allocator_solve (MmxAllocator  *self,
                      MmxAllocation *out)
 {
   guint n = self->n;
-  double minimum = mmx_allocator_get_min_budget (self);
-  guint max_starts = MAX (7 + self->n_random_starts, 2 * MAX_SWITCHES);
-  g_autofree double *starts_data = g_new (double, (gsize) 2 * max_starts * MAX (n, 1));
-  g_autofree double *values = g_new (double, max_starts);
-  g_autofree guint *evaluations = g_new0 (guint, max_starts);
-  Starts starts = { self, 0, 0, starts_data, starts_data + (gsize) max_starts * MAX (n, 1),
-                    values, evaluations };
+  g_auto(Starts) starts = { 0 };
 
-  g_return_if_fail (budget >= minimum * (1 - 1e-12));
-  g_return_if_fail (budget <= mmx_allocator_get_max_budget (self) * (1 + 1e-12));
-
-  self->budget = budget;
-  /* No channel can take more than what the others' minimums leave. */
-  for (guint k = 0; k < n; k++)
-    self->ceiling[k] = MAX (MIN (self->upper[k], budget - (minimum - self->lower[k])),
-                            self->lower[k]);
-  out->n_starts = 0;
-  out->n_evaluations = 0;
-
-  if (n == 0)
-    ;
-  else if (budget <= minimum || budget >= mmx_allocator_get_max_budget (self) || n == 1)
-    {
-      /* One split only: each at its minimum, its maximum, or the budget. */
-      for (guint k = 0; k < n; k++)
-        out->spend[k] = 1;
-      fill (self, out->spend, out->spend);
-      out->n_starts = 1;
-    }
-  else
+  if (begin (self, budget, out))
     {
       g_autoptr(GRand) rand = g_rand_new_with_seed (RANDOM_SEED);
-      double *between = add_start (&starts);
-      double *below = add_start (&starts);
-      double *above = add_start (&starts);
-      double *x;
+      double *between, *below, *above, *x;
       guint best;
 
+      starts_init (&starts, self, MAX (7 + self->n_random_starts, 2 * MAX_SWITCHES));
+      between = add_start (&starts);
+      below = add_start (&starts);
+      above = add_start (&starts);
       relax (self, NULL, between, below, above);
       if (current != NULL)
         {
@@ -989,6 +1019,41 @@ mmx_allocator_solve (MmxAllocator  *self,
       improve_by_switching (&starts, out);
     }
 
+  check_optimality (self, out);
+}
+
+/**
+ * mmx_allocator_refine:
+ * @self: an allocator
+ * @budget: the spend per period to split
+ * @start: (array): a split to start from
+ * @out: (out caller-allocates): an allocation from mmx_allocation_init()
+ *
+ * Runs SLSQP once, from @start moved onto the budget: the local optimum
+ * next to a split, as when the user moves one channel by hand; not, on
+ * S-shaped curves, necessarily the best split.
+ */
+void
+mmx_allocator_refine (MmxAllocator  *self,
+                      double         budget,
+                      const double  *start,
+                      MmxAllocation *out)
+{
+  g_auto(Starts) starts = { 0 };
+
+  if (begin (self, budget, out))
+    {
+      double *x;
+
+      starts_init (&starts, self, 1);
+      x = add_start (&starts);
+      memcpy (x, start, sizeof (double) * self->n);
+      repair (self, x);
+      run_starts (&starts, 0);
+      memcpy (out->spend, starts.ends, sizeof (double) * self->n);
+      out->n_starts = 1;
+      out->n_evaluations = starts.evaluations[0];
+    }
   check_optimality (self, out);
 }
 

@@ -78,6 +78,10 @@ void          mmx_allocator_solve               (MmxAllocator        *self,
                                                  const double        *current,
                                                  const double        *hint,
                                                  MmxAllocation       *out);
+void          mmx_allocator_refine              (MmxAllocator        *self,
+                                                 double               budget,
+                                                 const double        *start,
+                                                 MmxAllocation       *out);
 
 void          mmx_allocation_init               (MmxAllocation       *allocation,
                                                  guint                n_channels);
