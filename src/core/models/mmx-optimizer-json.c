@@ -24,23 +24,6 @@
 static const char * const goal_names[] = { "budget", "target_revenue", "target_mroas" };
 
 static void
-add_pair (JsonBuilder  *builder,
-          const char   *member,
-          const double  values[2])
-{
-  json_builder_set_member_name (builder, member);
-  if (!isfinite (values[0]) || !isfinite (values[1]))
-    {
-      json_builder_add_null_value (builder);
-      return;
-    }
-  json_builder_begin_array (builder);
-  json_builder_add_double_value (builder, values[0]);
-  json_builder_add_double_value (builder, values[1]);
-  json_builder_end_array (builder);
-}
-
-static void
 add_summary (JsonBuilder                *builder,
              const char                 *member,
              const MmxAllocationSummary *summary)
@@ -49,7 +32,7 @@ add_summary (JsonBuilder                *builder,
   json_builder_begin_object (builder);
   mmx_json_add_number (builder, "spend", summary->spend);
   mmx_json_add_number (builder, "revenue", summary->revenue);
-  add_pair (builder, "revenue_ci", summary->revenue_ci);
+  mmx_json_add_pair (builder, "revenue_ci", summary->revenue_ci);
   mmx_json_add_number (builder, "roi", summary->roi);
   json_builder_end_object (builder);
 }
@@ -135,9 +118,9 @@ mmx_optimization_build_json (const MmxOptimization *self,
   json_builder_set_member_name (builder, "uplift");
   json_builder_begin_object (builder);
   mmx_json_add_number (builder, "revenue", self->uplift);
-  add_pair (builder, "revenue_ci", self->uplift_ci);
+  mmx_json_add_pair (builder, "revenue_ci", self->uplift_ci);
   mmx_json_add_number (builder, "share", self->uplift_share);
-  add_pair (builder, "share_ci", self->uplift_share_ci);
+  mmx_json_add_pair (builder, "share_ci", self->uplift_share_ci);
   mmx_json_add_number (builder, "probability", self->uplift_probability);
   json_builder_end_object (builder);
 
@@ -197,103 +180,12 @@ mmx_optimization_to_data (const MmxOptimization *self)
   return mmx_json_to_string (builder, FALSE);
 }
 
-/* Reading back. A member that is missing or of the wrong type makes the
- * whole text unreadable: it was written by a different version. */
-
-typedef struct
-{
-  gboolean ok;
-} Reader;
-
-static JsonNode *
-get_member (Reader     *reader,
-            JsonObject *object,
-            const char *member)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
-
-  if (node == NULL)
-    reader->ok = FALSE;
-  return node;
-}
-
-static JsonObject *
-get_object (Reader     *reader,
-            JsonObject *object,
-            const char *member)
-{
-  JsonNode *node = get_member (reader, object, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    {
-      reader->ok = FALSE;
-      return NULL;
-    }
-  return json_node_get_object (node);
-}
-
-static JsonArray *
-get_array (Reader     *reader,
-           JsonObject *object,
-           const char *member)
-{
-  JsonNode *node = get_member (reader, object, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    {
-      reader->ok = FALSE;
-      return NULL;
-    }
-  return json_node_get_array (node);
-}
-
-static double
-node_number (Reader   *reader,
-             JsonNode *node)
-{
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return NAN;
-  if (!JSON_NODE_HOLDS_VALUE (node) || (json_node_get_value_type (node) != G_TYPE_DOUBLE
-                                        && json_node_get_value_type (node) != G_TYPE_INT64))
-    {
-      reader->ok = FALSE;
-      return NAN;
-    }
-  return json_node_get_double (node);
-}
-
-/* null reads as NaN: what the writer makes of a number it cannot give. */
-static double
-get_number (Reader     *reader,
-            JsonObject *object,
-            const char *member)
-{
-  return node_number (reader, get_member (reader, object, member));
-}
-
-static const char *
-get_string (Reader     *reader,
-            JsonObject *object,
-            const char *member)
-{
-  JsonNode *node = get_member (reader, object, member);
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return NULL;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    {
-      reader->ok = FALSE;
-      return NULL;
-    }
-  return json_node_get_string (node);
-}
-
 static guint32
-get_date (Reader     *reader,
-          JsonObject *object,
-          const char *member)
+get_date (MmxJsonReader *reader,
+          JsonObject    *object,
+          const char    *member)
 {
-  const char *text = get_string (reader, object, member);
+  const char *text = mmx_json_read_string (reader, object, member);
   guint32 julian = text != NULL ? mmx_date_julian_from_iso (text) : 0;
 
   if (julian == 0)
@@ -301,33 +193,11 @@ get_date (Reader     *reader,
   return julian;
 }
 
-static void
-get_pair (Reader     *reader,
-          JsonObject *object,
-          const char *member,
-          double      out[2])
-{
-  JsonNode *node = get_member (reader, object, member);
-  JsonArray *array;
-
-  out[0] = out[1] = NAN;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return;
-  if (!JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (array = json_node_get_array (node))
-                                       != 2)
-    {
-      reader->ok = FALSE;
-      return;
-    }
-  out[0] = node_number (reader, json_array_get_element (array, 0));
-  out[1] = node_number (reader, json_array_get_element (array, 1));
-}
-
 static guint
 find_name (const char * const *names,
            guint               n_names,
            const char         *name,
-           Reader             *reader)
+           MmxJsonReader      *reader)
 {
   for (guint i = 0; i < n_names; i++)
     if (g_strcmp0 (names[i], name) == 0)
@@ -337,42 +207,42 @@ find_name (const char * const *names,
 }
 
 static void
-read_summary (Reader               *reader,
+read_summary (MmxJsonReader        *reader,
               JsonObject           *object,
               MmxAllocationSummary *out)
 {
-  out->spend = get_number (reader, object, "spend");
-  out->revenue = get_number (reader, object, "revenue");
-  get_pair (reader, object, "revenue_ci", out->revenue_ci);
-  out->roi = get_number (reader, object, "roi");
+  out->spend = mmx_json_read_number (reader, object, "spend");
+  out->revenue = mmx_json_read_number (reader, object, "revenue");
+  mmx_json_read_pair (reader, object, "revenue_ci", out->revenue_ci);
+  out->roi = mmx_json_read_number (reader, object, "roi");
 }
 
 static MmxChannelOptimization *
-read_channel (Reader     *reader,
-              JsonObject *object)
+read_channel (MmxJsonReader *reader,
+              JsonObject    *object)
 {
   static const char * const bounds[] = { "none", "min", "max" };
   MmxChannelOptimization *channel = g_new0 (MmxChannelOptimization, 1);
-  const char *fixed = get_string (reader, object, "fixed");
+  const char *fixed = mmx_json_read_string (reader, object, "fixed");
 
-  channel->name = g_strdup (get_string (reader, object, "name"));
-  channel->current = get_number (reader, object, "current");
-  channel->recommended = get_number (reader, object, "recommended");
-  channel->change = get_number (reader, object, "change");
-  channel->current_revenue = get_number (reader, object, "current_revenue");
-  channel->expected_revenue = get_number (reader, object, "expected_revenue");
-  channel->current_mroas = get_number (reader, object, "current_mroas");
-  channel->mroas = get_number (reader, object, "mroas");
+  channel->name = g_strdup (mmx_json_read_string (reader, object, "name"));
+  channel->current = mmx_json_read_number (reader, object, "current");
+  channel->recommended = mmx_json_read_number (reader, object, "recommended");
+  channel->change = mmx_json_read_number (reader, object, "change");
+  channel->current_revenue = mmx_json_read_number (reader, object, "current_revenue");
+  channel->expected_revenue = mmx_json_read_number (reader, object, "expected_revenue");
+  channel->current_mroas = mmx_json_read_number (reader, object, "current_mroas");
+  channel->mroas = mmx_json_read_number (reader, object, "mroas");
   channel->at_bound = find_name (bounds, G_N_ELEMENTS (bounds),
-                                 get_string (reader, object, "at_bound"), reader);
-  channel->min = get_number (reader, object, "min");
-  channel->max = get_number (reader, object, "max");
+                                 mmx_json_read_string (reader, object, "at_bound"), reader);
+  channel->min = mmx_json_read_number (reader, object, "min");
+  channel->max = mmx_json_read_number (reader, object, "max");
   if (isnan (channel->max))
     channel->max = INFINITY;
   channel->fixed = fixed == NULL ? MMX_CHANNEL_FIXED_NONE
                    : g_str_equal (fixed, "locked") ? MMX_CHANNEL_FIXED_LOCKED
                    : MMX_CHANNEL_FIXED_UNMEASURED;
-  channel->unconstrained = get_number (reader, object, "unconstrained");
+  channel->unconstrained = mmx_json_read_number (reader, object, "unconstrained");
   if (channel->name == NULL)
     reader->ok = FALSE;
   return channel;
@@ -392,7 +262,7 @@ mmx_optimization_new_from_data (const char  *data,
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(MmxOptimization) self = _mmx_optimization_new ();
-  Reader reader = { TRUE };
+  MmxJsonReader reader = { TRUE };
   JsonObject *root, *uplift, *optimality, *unconstrained, *attribution;
   JsonArray *channels, *frontier, *notes;
   const char *text;
@@ -403,19 +273,21 @@ mmx_optimization_new_from_data (const char  *data,
   root = json_node_get_object (json_parser_get_root (parser));
 
   self->goal = find_name (goal_names, G_N_ELEMENTS (goal_names),
-                          get_string (&reader, root, "goal"), &reader);
-  if (!mmx_budget_period_from_string (get_string (&reader, root, "period"), &self->period))
+                          mmx_json_read_string (&reader, root, "goal"), &reader);
+  if (!mmx_budget_period_from_string (mmx_json_read_string (&reader, root, "period"),
+                                      &self->period))
     reader.ok = FALSE;
-  self->granularity = mmx_granularity_from_string (get_string (&reader, root, "granularity"));
+  self->granularity = mmx_granularity_from_string (mmx_json_read_string (&reader, root,
+                                                                         "granularity"));
   if (self->granularity == MMX_GRANULARITY_UNKNOWN)
     reader.ok = FALSE;
-  text = get_string (&reader, root, "kpi");
+  text = mmx_json_read_string (&reader, root, "kpi");
   self->target_kind = g_strcmp0 (text, "conversions") == 0 ? MMX_ATTRIBUTION_CONVERSIONS
                                                            : MMX_ATTRIBUTION_REVENUE;
-  self->budget = get_number (&reader, root, "budget");
-  self->target = get_number (&reader, root, "target");
+  self->budget = mmx_json_read_number (&reader, root, "budget");
+  self->target = mmx_json_read_number (&reader, root, "target");
 
-  channels = get_array (&reader, root, "channels");
+  channels = mmx_json_read_array (&reader, root, "channels");
   for (guint i = 0; channels != NULL && i < json_array_get_length (channels); i++)
     {
       JsonNode *node = json_array_get_element (channels, i);
@@ -425,25 +297,25 @@ mmx_optimization_new_from_data (const char  *data,
       g_ptr_array_add (self->channels, read_channel (&reader, json_node_get_object (node)));
     }
 
-  read_summary (&reader, get_object (&reader, root, "current"), &self->current);
-  read_summary (&reader, get_object (&reader, root, "recommended"), &self->recommended);
-  uplift = get_object (&reader, root, "uplift");
-  self->uplift = get_number (&reader, uplift, "revenue");
-  get_pair (&reader, uplift, "revenue_ci", self->uplift_ci);
-  self->uplift_share = get_number (&reader, uplift, "share");
-  get_pair (&reader, uplift, "share_ci", self->uplift_share_ci);
-  self->uplift_probability = get_number (&reader, uplift, "probability");
-  self->current_mix_revenue = get_number (&reader, root, "current_mix_revenue");
-  self->marginal_roas = get_number (&reader, root, "marginal_roas");
-  optimality = get_object (&reader, root, "optimality");
-  self->optimality_gap = get_number (&reader, optimality, "gap");
+  read_summary (&reader, mmx_json_read_object (&reader, root, "current"), &self->current);
+  read_summary (&reader, mmx_json_read_object (&reader, root, "recommended"), &self->recommended);
+  uplift = mmx_json_read_object (&reader, root, "uplift");
+  self->uplift = mmx_json_read_number (&reader, uplift, "revenue");
+  mmx_json_read_pair (&reader, uplift, "revenue_ci", self->uplift_ci);
+  self->uplift_share = mmx_json_read_number (&reader, uplift, "share");
+  mmx_json_read_pair (&reader, uplift, "share_ci", self->uplift_share_ci);
+  self->uplift_probability = mmx_json_read_number (&reader, uplift, "probability");
+  self->current_mix_revenue = mmx_json_read_number (&reader, root, "current_mix_revenue");
+  self->marginal_roas = mmx_json_read_number (&reader, root, "marginal_roas");
+  optimality = mmx_json_read_object (&reader, root, "optimality");
+  self->optimality_gap = mmx_json_read_number (&reader, optimality, "gap");
   self->verified = optimality != NULL && json_object_get_boolean_member_with_default (optimality,
                                                                                        "verified",
                                                                                        FALSE);
-  unconstrained = get_object (&reader, root, "unconstrained");
-  self->unconstrained_revenue = get_number (&reader, unconstrained, "revenue");
+  unconstrained = mmx_json_read_object (&reader, root, "unconstrained");
+  self->unconstrained_revenue = mmx_json_read_number (&reader, unconstrained, "revenue");
 
-  frontier = get_array (&reader, root, "frontier");
+  frontier = mmx_json_read_array (&reader, root, "frontier");
   self->n_frontier = frontier != NULL ? json_array_get_length (frontier) : 0;
   self->frontier_budget = g_new (double, MAX (self->n_frontier, 1));
   self->frontier_revenue = g_new (double, MAX (self->n_frontier, 1));
@@ -455,19 +327,19 @@ mmx_optimization_new_from_data (const char  *data,
       if (!JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (point = json_node_get_array (
                                                                     node)) != 2)
         goto unreadable;
-      self->frontier_budget[i] = node_number (&reader, json_array_get_element (point, 0));
-      self->frontier_revenue[i] = node_number (&reader, json_array_get_element (point, 1));
+      self->frontier_budget[i] = mmx_json_read_element (&reader, point, 0);
+      self->frontier_revenue[i] = mmx_json_read_element (&reader, point, 1);
     }
 
-  self->n_replicates = (guint) get_number (&reader, root, "replicates");
-  self->n_starts = (guint) get_number (&reader, root, "starts");
-  attribution = get_object (&reader, root, "attribution");
-  if (!mmx_attribution_method_from_string (get_string (&reader, attribution, "method"),
+  self->n_replicates = (guint) mmx_json_read_number (&reader, root, "replicates");
+  self->n_starts = (guint) mmx_json_read_number (&reader, root, "starts");
+  attribution = mmx_json_read_object (&reader, root, "attribution");
+  if (!mmx_attribution_method_from_string (mmx_json_read_string (&reader, attribution, "method"),
                                            &self->attribution_method))
     reader.ok = FALSE;
   self->attribution_first_day = get_date (&reader, attribution, "from");
   self->attribution_last_day = get_date (&reader, attribution, "to");
-  notes = get_array (&reader, root, "notes");
+  notes = mmx_json_read_array (&reader, root, "notes");
   for (guint i = 0; notes != NULL && i < json_array_get_length (notes); i++)
     {
       const char *line = json_array_get_string_element (notes, i);
@@ -476,7 +348,7 @@ mmx_optimization_new_from_data (const char  *data,
         goto unreadable;
       g_ptr_array_add (self->notes, g_strdup (line));
     }
-  self->elapsed_ms = get_number (&reader, root, "elapsed_ms");
+  self->elapsed_ms = mmx_json_read_number (&reader, root, "elapsed_ms");
 
   if (reader.ok)
     return g_steal_pointer (&self);
