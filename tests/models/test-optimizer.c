@@ -238,7 +238,8 @@ test_limits_and_fixed (void)
   g_assert_cmpfloat (google->recommended, >=, 600);
   g_assert_true (meta->at_bound == MMX_BOUND_MAX || google->at_bound == MMX_BOUND_MIN);
   g_assert_cmpfloat (limited->unconstrained_revenue, >=, limited->recommended.revenue);
-  g_assert_cmpfloat (limited->unconstrained_revenue, <=, free_result->recommended.revenue * (1 + 1e-9));
+  g_assert_cmpfloat (limited->unconstrained_revenue, <=,
+                     free_result->recommended.revenue * (1 + 1e-9));
   g_assert_cmpfloat_with_epsilon (limited->unconstrained_revenue, free_result->recommended.revenue,
                                   1e-6 * free_result->recommended.revenue);
   g_assert_true (limited->verified);

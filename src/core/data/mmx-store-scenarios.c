@@ -42,19 +42,6 @@ check_name (const char  *name,
   return TRUE;
 }
 
-static gboolean
-step_done (MmxStore      *self,
-           sqlite3_stmt  *stmt,
-           const char    *doing,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    return _mmx_store_set_error (error, _mmx_store_get_db (self), rc, doing);
-  return TRUE;
-}
-
 /**
  * mmx_store_save_scenario:
  * @self: a store
@@ -104,7 +91,8 @@ mmx_store_save_scenario (MmxStore    *self,
   sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, json, -1, SQLITE_TRANSIENT);
-  if (!step_done (self, stmt, _("saving the scenario"), error) || !_mmx_store_commit (self, error))
+  if (!_mmx_store_step_done (self, stmt, _("saving the scenario"), error)
+      || !_mmx_store_commit (self, error))
     {
       _mmx_store_rollback (self);
       return FALSE;
@@ -186,7 +174,7 @@ mmx_store_delete_scenario (MmxStore    *self,
     return FALSE;
   sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
-  if (!step_done (self, stmt, _("deleting the scenario"), error))
+  if (!_mmx_store_step_done (self, stmt, _("deleting the scenario"), error))
     return FALSE;
   if (sqlite3_changes (_mmx_store_get_db (self)) == 0)
     {
