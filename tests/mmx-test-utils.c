@@ -189,31 +189,32 @@ mmx_test_store_fixture_tear_down (MmxTestStoreFixture *fixture,
   g_free (fixture->dir);
 }
 
+void
+mmx_test_cli_result_clear (MmxTestCliResult *result)
+{
+  g_clear_pointer (&result->out, g_free);
+  g_clear_pointer (&result->err, g_free);
+}
+
 /**
  * mmx_test_run_cli:
  * @dir: the folder to run in; its xdg-data subfolder stands in for the
  *   user's data, so no test ever touches the user's own database
  * @args: (array zero-terminated=1): the arguments after the program
- * @out_stdout: (out) (optional): what it printed
- * @out_stderr: (out) (optional): what it said on standard error
+ * @result: (out caller-allocates): what it did, cleared first
  *
  * Runs $MMX_CLI, the real marketingmix-cli, to its end.
- *
- * Returns: its exit status
  */
-int
+void
 mmx_test_run_cli (const char         *dir,
                   const char * const *args,
-                  char              **out_stdout,
-                  char              **out_stderr)
+                  MmxTestCliResult   *result)
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *data_home = g_build_filename (dir, "xdg-data", NULL);
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
   const char *cli = g_getenv ("MMX_CLI");
 
   g_assert_nonnull (cli);
@@ -229,12 +230,9 @@ mmx_test_run_cli (const char         *dir,
   g_subprocess_launcher_unsetenv (launcher, "MMX_DB");
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
+  mmx_test_cli_result_clear (result);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
   g_assert_no_error (error);
   g_assert_true (g_subprocess_get_if_exited (process));
-  if (out_stdout != NULL)
-    *out_stdout = g_steal_pointer (&out);
-  if (out_stderr != NULL)
-    *out_stderr = g_steal_pointer (&err);
-  return g_subprocess_get_exit_status (process);
+  result->status = g_subprocess_get_exit_status (process);
 }

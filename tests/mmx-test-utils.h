@@ -44,10 +44,6 @@ char             *mmx_test_query_text      (MmxStore          *store,
                                             const char        *sql) G_GNUC_WARN_UNUSED_RESULT;
 const MmxImportIssue *mmx_test_find_issue  (MmxImportSummary  *summary,
                                             guint              row);
-int               mmx_test_run_cli         (const char         *dir,
-                                            const char * const *args,
-                                            char              **out_stdout,
-                                            char              **out_stderr);
 
 /* A fresh store in a fresh folder for g_test_add(), holding the CSV text
  * given as the test data when there is one. */
@@ -65,5 +61,21 @@ void              mmx_test_store_fixture_tear_down (MmxTestStoreFixture *fixture
 #define MMX_TEST_ADD_STORE_TEST(path, csv_text, func) \
   g_test_add (path, MmxTestStoreFixture, csv_text, mmx_test_store_fixture_set_up, func, \
               mmx_test_store_fixture_tear_down)
+
+/* What a run of marketingmix-cli did: its exit status and what it printed
+ * and said. */
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} MmxTestCliResult;
+
+void              mmx_test_cli_result_clear (MmxTestCliResult   *result);
+void              mmx_test_run_cli          (const char         *dir,
+                                             const char * const *args,
+                                             MmxTestCliResult   *result);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (MmxTestCliResult, mmx_test_cli_result_clear)
 
 G_END_DECLS

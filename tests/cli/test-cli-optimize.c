@@ -25,32 +25,16 @@ typedef struct
   char *db;
 } Fixture;
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_clear (Result *result)
-{
-  g_clear_pointer (&result->out, g_free);
-  g_clear_pointer (&result->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
-
-static void run (Fixture    *fixture,
-                 Result     *result,
-                 const char *first,
+static void run (Fixture          *fixture,
+                 MmxTestCliResult *result,
+                 const char       *first,
                  ...) G_GNUC_NULL_TERMINATED;
 
 /* Runs `marketingmix-cli --db DB ARGS…`. */
 static void
-run (Fixture    *fixture,
-     Result     *result,
-     const char *first,
+run (Fixture          *fixture,
+     MmxTestCliResult *result,
+     const char       *first,
      ...)
 {
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
@@ -63,9 +47,7 @@ run (Fixture    *fixture,
     g_ptr_array_add (args, (char *) arg);
   va_end (ap);
   g_ptr_array_add (args, NULL);
-  result_clear (result);
-  result->status = mmx_test_run_cli (fixture->dir, (const char * const *) args->pdata,
-                                     &result->out, &result->err);
+  mmx_test_run_cli (fixture->dir, (const char * const *) args->pdata, result);
 }
 
 static void
@@ -76,7 +58,7 @@ fixture_set_up (Fixture       *fixture,
   g_autofree char *csv = NULL;
   g_autofree char *path = NULL;
   g_autofree char *flat_path = NULL;
-  g_auto(Result) result = { 0 };
+  g_auto(MmxTestCliResult) result = { 0 };
   MmxTestMmmTruth truth;
 
   fixture->dir = mmx_test_make_dir ();
@@ -110,7 +92,7 @@ fixture_tear_down (Fixture       *fixture,
 static void
 attribute (Fixture *fixture)
 {
-  g_auto(Result) result = { 0 };
+  g_auto(MmxTestCliResult) result = { 0 };
 
   run (fixture, &result, "attribute", "--bootstrap", "100", "--json", NULL);
   g_assert_cmpint (result.status, ==, 0);
@@ -160,7 +142,7 @@ static void
 test_needs_attribution (Fixture       *fixture,
                         gconstpointer  data)
 {
-  g_auto(Result) result = { 0 };
+  g_auto(MmxTestCliResult) result = { 0 };
 
   run (fixture, &result, "optimize", "--budget", "30000", NULL);
   g_assert_cmpint (result.status, ==, 1);
@@ -175,7 +157,7 @@ static void
 test_json (Fixture       *fixture,
            gconstpointer  data)
 {
-  g_auto(Result) result = { 0 };
+  g_auto(MmxTestCliResult) result = { 0 };
   g_autoptr(JsonNode) node = NULL;
   JsonObject *root, *current, *recommended, *uplift, *email;
   JsonArray *channels;
@@ -242,7 +224,7 @@ static void
 test_attribute_first (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_auto(Result) result = { 0 };
+  g_auto(MmxTestCliResult) result = { 0 };
   g_autoptr(JsonNode) node = NULL;
 
   run (fixture, &result, "optimize", "--budget", "5000", "--period", "day", "--attribute",
@@ -262,7 +244,7 @@ static void
 test_limits (Fixture       *fixture,
              gconstpointer  data)
 {
-  g_auto(Result) result = { 0 };
+  g_auto(MmxTestCliResult) result = { 0 };
   g_autoptr(JsonNode) node = NULL;
   JsonObject *root, *tv, *search, *social;
 
@@ -320,7 +302,7 @@ test_bad_input (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(GPtrArray) args = g_ptr_array_new ();
-      g_auto(Result) result = { 0 };
+      g_auto(MmxTestCliResult) result = { 0 };
       g_auto(GStrv) lines = NULL;
 
       g_ptr_array_add (args, (char *) "--db");
@@ -331,8 +313,7 @@ test_bad_input (Fixture       *fixture,
       g_ptr_array_add (args, (char *) "--save");
       g_ptr_array_add (args, (char *) "Never");
       g_ptr_array_add (args, NULL);
-      result.status = mmx_test_run_cli (fixture->dir, (const char * const *) args->pdata,
-                                        &result.out, &result.err);
+      mmx_test_run_cli (fixture->dir, (const char * const *) args->pdata, &result);
       if (result.status != 2 || strstr (result.err, cases[i].says) == NULL)
         g_error ("case %u: exit %d, said: %s", i, result.status, result.err);
       lines = g_strsplit (result.err, "\n", -1);
@@ -340,7 +321,7 @@ test_bad_input (Fixture       *fixture,
     }
 
   {
-    g_auto(Result) result = { 0 };
+    g_auto(MmxTestCliResult) result = { 0 };
 
     run (fixture, &result, "scenarios", "--json", NULL);
     g_assert_cmpstr (strstr (result.out, "Never"), ==, NULL);
@@ -351,7 +332,7 @@ static void
 test_targets (Fixture       *fixture,
               gconstpointer  data)
 {
-  g_auto(Result) result = { 0 };
+  g_auto(MmxTestCliResult) result = { 0 };
   g_autoptr(JsonNode) revenue = NULL;
   g_autoptr(JsonNode) mroas = NULL;
   JsonObject *root;
@@ -379,7 +360,7 @@ static void
 test_frontier (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_auto(Result) result = { 0 };
+  g_auto(MmxTestCliResult) result = { 0 };
   g_autoptr(JsonNode) node = NULL;
   JsonObject *root;
   JsonArray *frontier;
@@ -405,7 +386,7 @@ static void
 test_scenarios (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_auto(Result) result = { 0 };
+  g_auto(MmxTestCliResult) result = { 0 };
   g_autoptr(JsonNode) node = NULL;
   JsonArray *scenarios;
   g_auto(GStrv) lines = NULL;
@@ -460,7 +441,7 @@ static void
 test_table_and_help (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_auto(Result) result = { 0 };
+  g_auto(MmxTestCliResult) result = { 0 };
 
   run (fixture, &result, "optimize", "--help", NULL);
   g_assert_cmpint (result.status, ==, 0);
