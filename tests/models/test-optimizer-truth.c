@@ -49,6 +49,24 @@ truth_clear (Truth *truth)
     g_free (truth->names[k]);
 }
 
+/* A curve as both generators write it down: geometric adstock, Hill. */
+static void
+add_true_curve (Truth      *truth,
+                const char *name,
+                JsonObject *channel)
+{
+  guint k = truth->n_channels++;
+
+  g_assert_cmpuint (k, <, MMX_TEST_MMM_MAX_CHANNELS);
+  truth->names[k] = g_strdup (name);
+  truth->responses[k] = (MmxResponse) {
+    { MMX_ADSTOCK_GEOMETRIC, json_object_get_double_member (channel, "decay") },
+    { json_object_get_double_member (channel, "half_saturation"),
+      json_object_get_double_member (channel, "shape") },
+    json_object_get_double_member (channel, "beta"),
+  };
+}
+
 /* The true curve of a channel as stored, its name resolved as on import. */
 static const MmxResponse *
 find_truth (MmxStore    *store,
@@ -222,14 +240,7 @@ test_demo (void)
     {
       JsonObject *channel = json_array_get_object_element (channels, k);
 
-      truth.names[k] = g_strdup (json_object_get_string_member (channel, "name"));
-      truth.responses[k] = (MmxResponse) {
-        { MMX_ADSTOCK_GEOMETRIC, json_object_get_double_member (channel, "decay") },
-        { json_object_get_double_member (channel, "half_saturation"),
-          json_object_get_double_member (channel, "shape") },
-        json_object_get_double_member (channel, "beta"),
-      };
-      truth.n_channels++;
+      add_true_curve (&truth, json_object_get_string_member (channel, "name"), channel);
     }
   captured = check_against_truth (store, &truth, "demo-daily.csv", &uplift);
   g_assert_cmpfloat (uplift, >, 0);
@@ -265,18 +276,7 @@ test_bench (void)
                                           "channel_params");
   names = json_object_get_members (params);
   for (GList *l = names; l != NULL; l = l->next)
-    {
-      JsonObject *channel = json_object_get_object_member (params, l->data);
-      guint k = truth.n_channels++;
-
-      truth.names[k] = g_strdup (l->data);
-      truth.responses[k] = (MmxResponse) {
-        { MMX_ADSTOCK_GEOMETRIC, json_object_get_double_member (channel, "decay") },
-        { json_object_get_double_member (channel, "half_saturation"),
-          json_object_get_double_member (channel, "shape") },
-        json_object_get_double_member (channel, "beta"),
-      };
-    }
+    add_true_curve (&truth, l->data, json_object_get_object_member (params, l->data));
   captured = check_against_truth (store, &truth, "bench mmm_365x5.csv", &uplift);
   g_assert_cmpfloat (uplift, >, 0);
   g_assert_cmpfloat (captured, >=, BENCH_CAPTURED_AT_LEAST);

@@ -621,6 +621,59 @@ solved_revenue (const Plan          *plan,
   return revenue_at (plan, spend, -1);
 }
 
+/* Whether the best split of a budget meets a target. */
+typedef gboolean (*BudgetTest) (const Plan          *plan,
+                                const MmxAllocation *allocation,
+                                double               target);
+
+static gboolean
+reaches_revenue (const Plan          *plan,
+                 const MmxAllocation *allocation,
+                 double               target)
+{
+  return solved_revenue (plan, allocation) >= target;
+}
+
+static gboolean
+keeps_mroas (const Plan          *plan,
+             const MmxAllocation *allocation,
+             double               target)
+{
+  return allocation->marginal_roas >= target;
+}
+
+/* Bisects between budget @pass, whose best split passes @test, and @fail,
+ * whose split does not, on either side of it, down to where the answer
+ * changes; leaves the best split of the last budget that passes in @out. */
+static gboolean
+narrow (Plan           *plan,
+        BudgetTest      test,
+        double          target,
+        double          pass,
+        double          fail,
+        GCancellable   *cancellable,
+        MmxAllocation  *out,
+        double         *out_budget,
+        GError        **error)
+{
+  for (guint i = 0; i < SEARCH_STEPS && fabs (pass - fail) > SEARCH_TOLERANCE * MAX (pass, fail);
+       i++)
+    {
+      double mid = (pass + fail) / 2;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      solve (plan, mid, NULL, out);
+      if (test (plan, out, target))
+        pass = mid;
+      else
+        fail = mid;
+    }
+  solve (plan, pass, NULL, out);
+  *out_budget = pass;
+  return TRUE;
+}
+
 /* The least total budget whose best split earns @target per data period,
  * between the minimums and @cap. */
 static gboolean
@@ -691,21 +744,7 @@ find_budget_for_revenue (Plan           *plan,
       return FALSE;
     }
 
-  for (guint i = 0; i < SEARCH_STEPS && hi - lo > SEARCH_TOLERANCE * hi; i++)
-    {
-      double mid = (lo + hi) / 2;
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-      solve (plan, mid, NULL, out);
-      if (solved_revenue (plan, out) >= target)
-        hi = mid;
-      else
-        lo = mid;
-    }
-  solve (plan, hi, NULL, out);
-  *out_budget = hi;
-  return TRUE;
+  return narrow (plan, reaches_revenue, target, hi, lo, cancellable, out, out_budget, error);
 }
 
 /* The largest total budget whose best split still has a marginal ROAS of
@@ -772,21 +811,7 @@ find_budget_for_mroas (Plan           *plan,
       return TRUE;
     }
 
-  for (guint i = 0; i < SEARCH_STEPS && below - above > SEARCH_TOLERANCE * below; i++)
-    {
-      double mid = (above + below) / 2;
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-      solve (plan, mid, NULL, out);
-      if (out->marginal_roas >= target)
-        above = mid;
-      else
-        below = mid;
-    }
-  solve (plan, above, NULL, out);
-  *out_budget = above;
-  return TRUE;
+  return narrow (plan, keeps_mroas, target, above, below, cancellable, out, out_budget, error);
 }
 
 static void
