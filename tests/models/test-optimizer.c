@@ -246,6 +246,35 @@ test_limits_and_fixed (void)
   mmx_optimizer_settings_clear (&settings);
 }
 
+/* A channel the fit holds at no effect gets its minimum, and its marginal
+ * ROAS is 0, not the 0 × infinity of a curve of shape below 1 at 0. */
+static void
+test_no_effect (void)
+{
+  const Spec specs[] = {
+    { "Meta", TRUE, 900, 0.5, 1800, 1.2, 4000 },
+    { "Radio", TRUE, 200, 0.3, 500, 0.7, 0 },
+  };
+  g_autoptr(MmxAttribution) attribution = make_attribution (specs, 2, MMX_GRANULARITY_DAILY, 0,
+                                                            0);
+  g_autoptr(MmxOptimization) result = NULL;
+  const MmxChannelOptimization *radio;
+  MmxOptimizerSettings settings;
+
+  mmx_optimizer_settings_init (&settings);
+  settings.period = MMX_BUDGET_PERIOD_DAY;
+  settings.budget = 1100;
+  result = optimize (attribution, &settings);
+  radio = find_channel (result, "Radio");
+  g_assert_cmpfloat (radio->recommended, ==, 0);
+  g_assert_cmpint (radio->at_bound, ==, MMX_BOUND_MIN);
+  g_assert_cmpfloat (radio->mroas, ==, 0);
+  g_assert_cmpfloat (radio->current_mroas, ==, 0);
+  g_assert_nonnull (strstr (g_ptr_array_index (result->notes, 0), "Radio shows no effect"));
+  g_assert_true (result->verified);
+  mmx_optimizer_settings_clear (&settings);
+}
+
 /* Each impossible request fails with one sentence that names it. */
 static void
 test_infeasible (void)
@@ -562,6 +591,7 @@ main (int    argc,
 
   g_test_add_func ("/mmx/models/optimizer/periods", test_periods);
   g_test_add_func ("/mmx/models/optimizer/limits-and-fixed", test_limits_and_fixed);
+  g_test_add_func ("/mmx/models/optimizer/no-effect", test_no_effect);
   g_test_add_func ("/mmx/models/optimizer/infeasible", test_infeasible);
   g_test_add_func ("/mmx/models/optimizer/target-revenue", test_target_revenue);
   g_test_add_func ("/mmx/models/optimizer/target-mroas", test_target_mroas);

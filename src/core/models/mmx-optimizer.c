@@ -952,6 +952,15 @@ sweep (MmxOptimization *self,
   mmx_allocation_clear (&allocation);
 }
 
+/* A channel held at no effect returns nothing, even where its curve
+ * would rise infinitely fast. */
+static double
+marginal (const MmxResponse *response,
+          double             spend)
+{
+  return response->beta > 0 ? mmx_response_steady_derivative (response, spend) : 0;
+}
+
 /* The spend per period past which a channel's steady-state curve bends
  * towards saturation; before it, each unit returns more than the last. */
 static double
@@ -1155,12 +1164,11 @@ mmx_optimizer_run (const MmxAttribution        *attribution,
                                                                 &source->response,
                                                                 recommended[k]))
                                            : NAN;
-      channel->current_mroas = measured ? mmx_response_steady_derivative (&source->response,
-                                                                          current[k])
-                                        : NAN;
-      channel->mroas = measured ? mmx_response_steady_derivative (&source->response,
-                                                                  recommended[k])
-                                : NAN;
+      channel->current_mroas = measured ? marginal (&source->response, current[k]) : NAN;
+      /* The free channels' as the optimality check saw them. */
+      channel->mroas = !measured ? NAN
+                       : plan.fixed[k] == MMX_CHANNEL_FIXED_NONE ? allocation.marginal[i]
+                       : marginal (&source->response, recommended[k]);
       channel->at_bound = plan.fixed[k] == MMX_CHANNEL_FIXED_NONE ? allocation.at_bound[i++]
                                                                   : MMX_BOUND_NONE;
       channel->unconstrained = to_user (&plan, unconstrained[k]);
