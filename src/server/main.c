@@ -142,7 +142,7 @@ serve (int    argc,
   int threads = -1, max_connections = -1, per_ip = -1, timeout = -1, hash_threads = -1;
   int hash_queue = -1, argon2_memory = -1, argon2_passes = -1, db_connections = -1;
   int max_upload_mib = -1, quota_mib = -1;
-  double auth_rate = -1, auth_burst = -1;
+  double auth_rate = -1, auth_burst = -1, activation_rate = -1, activation_burst = -1;
   int status = EXIT_OK;
   guint sigint, sigterm;
   GOptionEntry entries[] = {
@@ -167,6 +167,8 @@ serve (int    argc,
     { "argon2-passes", 0, 0, G_OPTION_ARG_INT, &argon2_passes, "Argon2id passes (default 2)", "N" },
     { "auth-rate", 0, 0, G_OPTION_ARG_DOUBLE, &auth_rate, "Signups, logins and refreshes per second from one address (default 1)", "R" },
     { "auth-burst", 0, 0, G_OPTION_ARG_DOUBLE, &auth_burst, "How many of them at once (default 20)", "N" },
+    { "activation-rate", 0, 0, G_OPTION_ARG_DOUBLE, &activation_rate, "License activations and deactivations per second from one address (default 0.2)", "R" },
+    { "activation-burst", 0, 0, G_OPTION_ARG_DOUBLE, &activation_burst, "How many of them at once (default 10)", "N" },
     { "db-connections", 0, 0, G_OPTION_ARG_INT, &db_connections, "Database connections (default: three per core)", "N" },
     { "max-upload", 0, 0, G_OPTION_ARG_INT, &max_upload_mib, "The largest sync upload, in MiB (default 16)", "MIB" },
     { "quota", 0, 0, G_OPTION_ARG_INT, &quota_mib, "What an account may store, in MiB (default 1024)", "MIB" },
@@ -202,6 +204,8 @@ serve (int    argc,
   SET (db_connections, db_connections);
   SET (auth_per_second, auth_rate);
   SET (auth_burst, auth_burst);
+  SET (activation_per_second, activation_rate);
+  SET (activation_burst, activation_burst);
   SET (max_upload, (gint64) max_upload_mib * 1024 * 1024);
   SET (quota, (gint64) quota_mib * 1024 * 1024);
 #undef SET

@@ -270,9 +270,14 @@ mmx_db_sqlite_open (const char  *path,
   int fd;
   int rc;
 
-  /* The file holds password hashes: nobody else may read it. */
-  fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-  if (fd < 0)
+  /* The file holds password hashes: nobody else may read it. Only a file
+   * that does not exist yet is touched: closing a descriptor of a file
+   * that SQLite has open would drop this process's POSIX locks on it, and
+   * another process would then delete the WAL under our feet. */
+  fd = g_open (path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd >= 0)
+    close (fd);
+  else if (errno != EEXIST)
     {
       int saved_errno = errno;
 
@@ -280,7 +285,6 @@ mmx_db_sqlite_open (const char  *path,
                    "The database “%s” cannot be opened: %s.", path, g_strerror (saved_errno));
       return NULL;
     }
-  close (fd);
 
   rc = sqlite3_open_v2 (path, &self->db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE,
