@@ -141,7 +141,7 @@ serve (int    argc,
   g_auto(GStrv) proxies = NULL;
   int threads = -1, max_connections = -1, per_ip = -1, timeout = -1, hash_threads = -1;
   int hash_queue = -1, argon2_memory = -1, argon2_passes = -1, db_connections = -1;
-  int max_upload_mib = -1, quota_mib = -1;
+  int max_upload_mib = -1, quota_mib = -1, lockout_after = -1, lockout_seconds = -1;
   double auth_rate = -1, auth_burst = -1, activation_rate = -1, activation_burst = -1;
   int status = EXIT_OK;
   guint sigint, sigterm;
@@ -169,6 +169,8 @@ serve (int    argc,
     { "auth-burst", 0, 0, G_OPTION_ARG_DOUBLE, &auth_burst, "How many of them at once (default 20)", "N" },
     { "activation-rate", 0, 0, G_OPTION_ARG_DOUBLE, &activation_rate, "License activations and deactivations per second from one address (default 0.2)", "R" },
     { "activation-burst", 0, 0, G_OPTION_ARG_DOUBLE, &activation_burst, "How many of them at once (default 10)", "N" },
+    { "lockout-after", 0, 0, G_OPTION_ARG_INT, &lockout_after, "Failed logins of an address before it is locked (default 5)", "N" },
+    { "lockout-seconds", 0, 0, G_OPTION_ARG_INT, &lockout_seconds, "The first lock, doubled at each further failure up to 15 minutes (default 1)", "S" },
     { "db-connections", 0, 0, G_OPTION_ARG_INT, &db_connections, "Database connections (default: three per core)", "N" },
     { "max-upload", 0, 0, G_OPTION_ARG_INT, &max_upload_mib, "The largest sync upload, in MiB (default 16)", "MIB" },
     { "quota", 0, 0, G_OPTION_ARG_INT, &quota_mib, "What an account may store, in MiB (default 1024)", "MIB" },
@@ -206,9 +208,13 @@ serve (int    argc,
   SET (auth_burst, auth_burst);
   SET (activation_per_second, activation_rate);
   SET (activation_burst, activation_burst);
+  SET (lockout.free_attempts, lockout_after);
+  SET (lockout.base_seconds, lockout_seconds);
   SET (max_upload, (gint64) max_upload_mib * 1024 * 1024);
   SET (quota, (gint64) quota_mib * 1024 * 1024);
 #undef SET
+  if (config.lockout.base_seconds < 1)
+    return usage_error (context, "--lockout-seconds needs at least 1.");
   if (config.limits.threads == 0 || config.limits.heavy_threads == 0 || config.db_connections == 0)
     return usage_error (context, "--threads, --hash-threads and --db-connections need at least 1.");
 

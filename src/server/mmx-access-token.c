@@ -230,14 +230,18 @@ parse_part (const char  *text,
             GError     **error)
 {
   g_autoptr(GBytes) json = decode_part (text, length, MMX_ACCESS_TOKEN_MAX_LENGTH);
+  JsonObject *object;
 
   if (json == NULL)
     {
       fail (error, MMX_ACCESS_TOKEN_ERROR_MALFORMED, "A part of the token is not base64url.");
       return NULL;
     }
-  return mmx_json_parse_object (g_bytes_get_data (json, NULL), g_bytes_get_size (json),
-                                MMX_ACCESS_TOKEN_MAX_LENGTH, error);
+  object = mmx_json_parse_object (g_bytes_get_data (json, NULL), g_bytes_get_size (json),
+                                  MMX_ACCESS_TOKEN_MAX_LENGTH, NULL);
+  if (object == NULL)
+    fail (error, MMX_ACCESS_TOKEN_ERROR_MALFORMED, "A part of the token is not a JSON object.");
+  return object;
 }
 
 static const guint8 *

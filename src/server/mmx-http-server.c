@@ -457,6 +457,39 @@ completed_cb (void                            *cls,
   *con_cls = NULL;
 }
 
+static int
+hex_value (char c)
+{
+  return g_ascii_isxdigit (c) ? g_ascii_xdigit_value (c) : -1;
+}
+
+/* Decodes %XX in the path as libmicrohttpd would, except %00: a path
+ * with a nul cut short would name another route. It stays as it is, and
+ * matches none. */
+static size_t
+unescape_cb (void                  *cls,
+             struct MHD_Connection *connection,
+             char                  *text)
+{
+  char *out = text;
+
+  for (const char *in = text; *in != '\0'; in++)
+    {
+      int high = *in == '%' ? hex_value (in[1]) : -1;
+      int low = high >= 0 ? hex_value (in[2]) : -1;
+
+      if (low >= 0 && (high != 0 || low != 0))
+        {
+          *out++ = (char) (high * 16 + low);
+          in += 2;
+        }
+      else
+        *out++ = *in;
+    }
+  *out = '\0';
+  return (size_t) (out - text);
+}
+
 static void
 log_cb (void       *cls,
         const char *format,
@@ -574,7 +607,7 @@ mmx_http_server_start (MmxHttpServer  *self,
   unsigned int flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME
                        | MHD_USE_ERROR_LOG;
   const union MHD_DaemonInfo *info;
-  struct MHD_OptionItem options[16];
+  struct MHD_OptionItem options[20];
   guint n = 0;
 
   if (!parse_listen (listen, &address, error))
@@ -598,6 +631,7 @@ mmx_http_server_start (MmxHttpServer  *self,
   OPTION (MHD_OPTION_STRICT_FOR_CLIENT, 1, NULL);
   OPTION (MHD_OPTION_NOTIFY_COMPLETED, completed_cb, self);
   OPTION (MHD_OPTION_EXTERNAL_LOGGER, log_cb, NULL);
+  OPTION (MHD_OPTION_UNESCAPE_CALLBACK, unescape_cb, NULL);
   if (self->tls_cert != NULL)
     {
       OPTION (MHD_OPTION_HTTPS_MEM_CERT, 0, self->tls_cert);

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/prctl.h>
 
+#include "mmx-keyring.h"
 #include "mmx-test-database.h"
 #include "mmx-test-server.h"
 #include "mmx-test-utils.h"
@@ -438,4 +439,31 @@ mmx_test_create_license (MmxTestServer *server,
 
   g_assert_true (g_str_has_prefix (out, "MMX-"));
   return g_strdup (g_strstrip (out));
+}
+
+/**
+ * mmx_test_make_jws:
+ * @header: the header's JSON, as it is
+ * @claims: the claims' JSON
+ * @secret_key: (nullable): an Ed25519 secret key; %NULL leaves the
+ *   signature empty
+ *
+ * Returns: (transfer full): a compact JWS of anything at all, for attacks
+ */
+char *
+mmx_test_make_jws (const char   *header,
+                   const char   *claims,
+                   const guint8 *secret_key)
+{
+  g_autofree char *header_b64 = mmx_key_encode ((const guint8 *) header, strlen (header));
+  g_autofree char *claims_b64 = mmx_key_encode ((const guint8 *) claims, strlen (claims));
+  g_autofree char *input = g_strconcat (header_b64, ".", claims_b64, NULL);
+  g_autofree char *signature_b64 = NULL;
+  guint8 signature[crypto_sign_BYTES];
+
+  if (secret_key == NULL)
+    return g_strconcat (input, ".", NULL);
+  crypto_sign_detached (signature, NULL, (const guint8 *) input, strlen (input), secret_key);
+  signature_b64 = mmx_key_encode (signature, sizeof signature);
+  return g_strconcat (input, ".", signature_b64, NULL);
 }

@@ -73,6 +73,10 @@ char            *mmx_test_create_license    (MmxTestServer      *server,
                                              const char         *email,
                                              int                 seats) G_GNUC_WARN_UNUSED_RESULT;
 
+char            *mmx_test_make_jws          (const char         *header,
+                                             const char         *claims,
+                                             const guint8       *secret_key) G_GNUC_WARN_UNUSED_RESULT;
+
 #define MMX_TEST_PASSWORD "correct horse battery staple"
 
 #define mmx_assert_status(response, expected) \

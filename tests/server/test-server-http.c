@@ -807,6 +807,7 @@ main (int    argc,
                                                         : "/mmx/server/http/sqlite";
   static const char * const upload_limits[] = { "--max-upload=1", "--quota=1", NULL };
   static const char * const slow_auth[] = { "--auth-rate=0.01", "--auth-burst=3", NULL };
+  static const char * const long_lockout[] = { "--lockout-seconds=600", NULL };
   static const char * const small_queue[] = { "--hash-threads=1", "--hash-queue=2",
                                               "--argon2-memory=32", "--argon2-passes=3", NULL };
 
@@ -828,7 +829,7 @@ main (int    argc,
   ADD ("upload-limits", upload_limits, test_upload_limits);
   ADD ("metadata", NULL, test_metadata);
   ADD ("rate-limit", slow_auth, test_rate_limit);
-  ADD ("lockout", NULL, test_lockout);
+  ADD ("lockout", long_lockout, test_lockout);
   ADD ("hash-queue", small_queue, test_hash_queue);
   ADD ("access-log", NULL, test_access_log);
 #undef ADD
