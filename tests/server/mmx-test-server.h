@@ -55,6 +55,11 @@ MmxTestResponse *mmx_test_json              (MmxTestServer      *server,
                                              const char         *path,
                                              const char         *token,
                                              const char         *body) G_GNUC_WARN_UNUSED_RESULT;
+MmxTestResponse *mmx_test_try_json          (MmxTestServer      *server,
+                                             const char         *method,
+                                             const char         *path,
+                                             const char         *token,
+                                             const char         *body) G_GNUC_WARN_UNUSED_RESULT;
 char            *mmx_test_raw               (MmxTestServer      *server,
                                              const char         *request,
                                              gsize               length) G_GNUC_WARN_UNUSED_RESULT;

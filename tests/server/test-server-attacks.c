@@ -227,7 +227,9 @@ test_cross_account (Fixture       *fixture,
     b64 = json_object_get_string_member (envelope, "payload");
     g_assert_cmpint (sodium_base642bin (payload, sizeof payload, b64, strlen (b64), NULL, &length,
                                         NULL, sodium_base64_VARIANT_URLSAFE_NO_PADDING), ==, 0);
-    file = json_from_string (g_strndup ((const char *) payload, length), &error);
+    g_autofree char *text = g_strndup ((const char *) payload, length);
+
+    file = json_from_string (text, &error);
   }
   license_id = json_object_get_string_member (json_node_get_object (file), "license_id");
 
