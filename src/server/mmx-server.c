@@ -33,9 +33,11 @@ mmx_server_config_init (MmxServerConfig *config)
   config->limits.max_connections_per_ip = 256;
   config->limits.connection_timeout = 30;
   config->limits.connection_memory = 32 * 1024;
+  /* Waiting logins are few and wait briefly: a client hears 429 well
+   * before its own timeout, never silence. */
   config->limits.heavy_threads = cores;
-  config->limits.heavy_queue = 32;
-  config->limits.heavy_max_wait_usec = 2 * G_USEC_PER_SEC;
+  config->limits.heavy_queue = 4 * cores;
+  config->limits.heavy_max_wait_usec = G_USEC_PER_SEC;
   /* One per connection thread and hashing thread, and some to spare. */
   config->db_connections = 3 * cores;
   config->argon2_memory_mib = 64;
