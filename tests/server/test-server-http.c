@@ -464,6 +464,87 @@ test_licenses (Fixture       *fixture,
   expect_error (response, 403, "license_revoked");
 }
 
+/* Runs marketingmix-cli with its data in the test's folder. */
+static int
+run_cli (Fixture     *fixture,
+         char       **out,
+         const char  *first_arg,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_home = g_build_filename (fixture->server->dir, "xdg-data", NULL);
+  g_autofree char *err = NULL;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("MMX_CLI"));
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, out, &err, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s", err);
+  return g_subprocess_get_exit_status (process);
+}
+
+static void
+test_cli_license (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *here = mmx_machine_fingerprint (NULL);
+  g_autofree char *printed = NULL;
+  g_autofree char *access = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *path = g_build_filename (fixture->server->dir, "license.json", NULL);
+  g_autofree char *tampered_path = g_build_filename (fixture->server->dir, "tampered.json", NULL);
+  g_autofree char *public_keys = g_strconcat (fixture->server->key_file, ".pub", NULL);
+  g_autoptr(GString) tampered = NULL;
+  g_autoptr(MmxTestResponse) response = NULL;
+
+  if (here == NULL)
+    {
+      g_test_skip ("This machine has no machine id.");
+      return;
+    }
+  g_assert_cmpint (run_cli (fixture, &printed, "license", "--fingerprint", NULL), ==, 0);
+  g_assert_cmpstr (g_strstrip (printed), ==, here);
+
+  key = mmx_test_create_license (fixture->server, "ann@example.com", 1);
+  mmx_test_signup (fixture->server, "ann@example.com", &access, NULL);
+  body = activation_body (key, here);
+  response = post (fixture, "/v1/licenses/activate", access, body);
+  mmx_assert_status (response, 200);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (response->body, NULL),
+                                      (gssize) g_bytes_get_size (response->body), NULL));
+
+  /* The CLI checks it offline, with the server's public key. */
+  g_assert_cmpint (run_cli (fixture, &out, "license", path, "--keys", public_keys, "--json", NULL),
+                   ==, 0);
+  g_assert_nonnull (strstr (out, "\"tier\" : \"premium\""));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (fixture, &out, "license", path, NULL), ==, 1);
+  g_clear_pointer (&out, g_free);
+
+  tampered = g_string_new_len (g_bytes_get_data (response->body, NULL),
+                               (gssize) g_bytes_get_size (response->body));
+  tampered->str[tampered->len - 8] ^= 1;
+  g_assert_true (g_file_set_contents (tampered_path, tampered->str, (gssize) tampered->len, NULL));
+  g_assert_cmpint (run_cli (fixture, &out, "license", tampered_path, "--keys", public_keys, NULL),
+                   ==, 1);
+}
+
 #define HELLO_SHA256 "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824"
 
 static void
@@ -825,6 +906,7 @@ main (int    argc,
   ADD ("password-change", NULL, test_password_change);
   ADD ("delete-account", NULL, test_delete_account);
   ADD ("licenses", NULL, test_licenses);
+  ADD ("cli-license", NULL, test_cli_license);
   ADD ("uploads", NULL, test_uploads);
   ADD ("upload-limits", upload_limits, test_upload_limits);
   ADD ("metadata", NULL, test_metadata);

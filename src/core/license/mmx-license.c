@@ -505,6 +505,18 @@ mmx_license_check_file (const char  *path,
 }
 
 /**
+ * mmx_license_get_state_path:
+ *
+ * Returns: (transfer full): where the user's latest check time is kept,
+ *   `$XDG_DATA_HOME/marketingmix/license-seen`
+ */
+char *
+mmx_license_get_state_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "marketingmix", "license-seen", NULL);
+}
+
+/**
  * mmx_license_has_entitlement:
  * @license: a verified license
  * @entitlement: a feature: "attribution", "forecast", "optimizer"

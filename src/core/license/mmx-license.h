@@ -95,6 +95,7 @@ MmxLicense *mmx_license_check_file       (const char        *path,
                                           const char        *fingerprint,
                                           const char        *state_path,
                                           GError           **error) G_GNUC_WARN_UNUSED_RESULT;
+char       *mmx_license_get_state_path   (void) G_GNUC_WARN_UNUSED_RESULT;
 gboolean    mmx_license_has_entitlement  (const MmxLicense  *license,
                                           const char        *entitlement);
 void        mmx_license_free             (MmxLicense        *license);
