@@ -11,20 +11,35 @@
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "mmx-access-log.h"
-#include "mmx-json.h"
 
 /* One JSON object per line and request: time, request id, client, method,
- * path, status, bytes, duration and account. Never a header, a body, a
- * query string or a token: nothing secret can end up in the log. */
+ * path, status, bytes, duration, account and error code. Never a header,
+ * a body, a query string or a token: nothing secret can end up in the log.
+ *
+ * At 20,000 requests a second the log must cost next to nothing on the
+ * threads that serve: a line is formatted by hand and appended to a
+ * buffer, and a thread of the log's own writes the buffer to the file,
+ * when 32 KiB have gathered and at least every 200 ms, so a slow disk
+ * never holds up a request. A crash loses at most that last moment. */
+
+#define BATCH_BYTES (32 * 1024)
+#define FLUSH_INTERVAL_USEC (200 * 1000)
 
 struct _MmxAccessLog
 {
-  int    fd;
-  GMutex lock;
+  int      fd;
+  GMutex   lock;
+  GCond    cond;
+  GString *pending;
+  GThread *writer;
+  gboolean closing;
 };
+
+static gpointer writer_thread (gpointer data);
 
 /**
  * mmx_access_log_open:
@@ -58,46 +73,57 @@ mmx_access_log_open (const char  *destination,
     }
   self = g_new0 (MmxAccessLog, 1);
   self->fd = fd;
+  self->pending = g_string_sized_new (2 * BATCH_BYTES);
   g_mutex_init (&self->lock);
+  g_cond_init (&self->cond);
+  self->writer = g_thread_new ("mmx-access-log", writer_thread, self);
   return self;
 }
 
-void
-mmx_access_log_write (MmxAccessLog            *self,
-                      const MmxAccessLogEntry *entry)
+/* A JSON string member; text that is not UTF-8 (a path can be anything)
+ * is made valid first. */
+static void
+append_string (GString    *line,
+               const char *member,
+               const char *value)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *time = g_date_time_format_iso8601 (now);
-  g_autofree char *line = NULL;
-  g_autofree char *text = NULL;
-  gsize length;
+  g_autofree char *valid = NULL;
+
+  g_string_append_printf (line, ",\"%s\":", member);
+  if (value == NULL)
+    {
+      g_string_append (line, "null");
+      return;
+    }
+  if (!g_utf8_validate (value, -1, NULL))
+    value = valid = g_utf8_make_valid (value, -1);
+  g_string_append_c (line, '"');
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c == '"' || c == '\\')
+        {
+          g_string_append_c (line, '\\');
+          g_string_append_c (line, (char) c);
+        }
+      else if (c < 0x20)
+        g_string_append_printf (line, "\\u%04x", c);
+      else
+        g_string_append_c (line, (char) c);
+    }
+  g_string_append_c (line, '"');
+}
+
+static void
+write_all (int      fd,
+           GString *text)
+{
   gsize written = 0;
 
-  if (self == NULL)
-    return;
-
-  json_builder_begin_object (builder);
-  mmx_json_add_string (builder, "time", time);
-  mmx_json_add_string (builder, "request_id", entry->request_id);
-  mmx_json_add_string (builder, "client", entry->client_ip);
-  mmx_json_add_string (builder, "method", entry->method);
-  mmx_json_add_string (builder, "path", entry->path);
-  mmx_json_add_int (builder, "status", entry->status);
-  mmx_json_add_int (builder, "bytes", (gint64) entry->bytes);
-  mmx_json_add_number (builder, "duration_ms", entry->duration_usec / 1000.0);
-  mmx_json_add_string (builder, "account", entry->subject);
-  mmx_json_add_string (builder, "error", entry->error_code);
-  json_builder_end_object (builder);
-  text = mmx_json_to_string (builder, FALSE);
-  line = g_strconcat (text, "\n", NULL);
-  length = strlen (line);
-
-  /* One write per line, under a lock: lines never interleave. */
-  g_mutex_lock (&self->lock);
-  while (written < length)
+  while (written < text->len)
     {
-      gssize n = write (self->fd, line + written, length - written);
+      gssize n = write (fd, text->str + written, text->len - written);
 
       if (n < 0 && errno == EINTR)
         continue;
@@ -105,15 +131,85 @@ mmx_access_log_write (MmxAccessLog            *self,
         break;
       written += (gsize) n;
     }
+  g_string_truncate (text, 0);
+}
+
+static gpointer
+writer_thread (gpointer data)
+{
+  MmxAccessLog *self = data;
+  g_autoptr(GString) batch = g_string_sized_new (2 * BATCH_BYTES);
+  gboolean closing;
+
+  do
+    {
+      GString *swap;
+
+      g_mutex_lock (&self->lock);
+      if (!self->closing && self->pending->len < BATCH_BYTES)
+        g_cond_wait_until (&self->cond, &self->lock,
+                           g_get_monotonic_time () + FLUSH_INTERVAL_USEC);
+      closing = self->closing;
+      swap = self->pending;
+      self->pending = batch;
+      batch = swap;
+      g_mutex_unlock (&self->lock);
+
+      write_all (self->fd, batch);
+    }
+  while (!closing);
+  return NULL;
+}
+
+void
+mmx_access_log_write (MmxAccessLog            *self,
+                      const MmxAccessLogEntry *entry)
+{
+  g_autoptr(GString) out = g_string_sized_new (256);
+  struct timespec now;
+  struct tm utc;
+  char stamp[32];
+
+  if (self == NULL)
+    return;
+
+  clock_gettime (CLOCK_REALTIME, &now);
+  gmtime_r (&now.tv_sec, &utc);
+  strftime (stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%S", &utc);
+
+  g_string_append_printf (out, "{\"time\":\"%s.%03ldZ\"", stamp, now.tv_nsec / 1000000);
+  append_string (out, "request_id", entry->request_id);
+  append_string (out, "client", entry->client_ip);
+  append_string (out, "method", entry->method);
+  append_string (out, "path", entry->path);
+  g_string_append_printf (out, ",\"status\":%u,\"bytes\":%" G_GSIZE_FORMAT ",\"duration_ms\":%.3f",
+                          entry->status, entry->bytes, entry->duration_usec / 1000.0);
+  append_string (out, "account", entry->subject);
+  append_string (out, "error", entry->error_code);
+  g_string_append (out, "}\n");
+
+  g_mutex_lock (&self->lock);
+  g_string_append_len (self->pending, out->str, (gssize) out->len);
+  if (self->pending->len >= BATCH_BYTES)
+    g_cond_signal (&self->cond);
   g_mutex_unlock (&self->lock);
 }
 
+/* Writes what is left and closes the file. */
 void
 mmx_access_log_free (MmxAccessLog *self)
 {
   if (self == NULL)
     return;
+  g_mutex_lock (&self->lock);
+  self->closing = TRUE;
+  g_cond_signal (&self->cond);
+  g_mutex_unlock (&self->lock);
+  g_thread_join (self->writer);
+
   close (self->fd);
+  g_string_free (self->pending, TRUE);
+  g_cond_clear (&self->cond);
   g_mutex_clear (&self->lock);
   g_free (self);
 }
