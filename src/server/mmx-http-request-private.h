@@ -40,7 +40,6 @@ struct _MmxHttpRequest
   gint64                 queued;
   guint                  status;
   gsize                  bytes_sent;
-  guint                  suspended : 1;
 };
 
 MmxHttpRequest *_mmx_http_request_new (const char *method,

@@ -24,37 +24,6 @@ _mmx_http_request_new (const char *method,
   return self;
 }
 
-/**
- * mmx_http_request_new_detached:
- * @method: the method
- * @path: the path
- * @client_ip: the client's address
- * @body: (nullable): the body
- *
- * Returns: (transfer full): a request for a handler called directly
- */
-MmxHttpRequest *
-mmx_http_request_new_detached (const char *method,
-                               const char *path,
-                               const char *client_ip,
-                               GBytes     *body)
-{
-  MmxHttpRequest *self = _mmx_http_request_new (method, path);
-
-  self->client_ip = g_strdup (client_ip);
-  self->request_id = g_strdup ("detached");
-  self->body = body != NULL ? g_bytes_ref (body) : g_bytes_new_static ("", 0);
-  return self;
-}
-
-void
-mmx_http_request_set_header (MmxHttpRequest *self,
-                             const char     *name,
-                             const char     *value)
-{
-  g_hash_table_replace (self->headers, g_ascii_strdown (name, -1), g_strdup (value));
-}
-
 void
 mmx_http_request_free (MmxHttpRequest *self)
 {
@@ -75,18 +44,6 @@ mmx_http_request_free (MmxHttpRequest *self)
   mmx_http_response_free (self->early_response);
   mmx_http_response_free (self->response);
   g_free (self);
-}
-
-const char *
-mmx_http_request_get_method (MmxHttpRequest *self)
-{
-  return self->method;
-}
-
-const char *
-mmx_http_request_get_path (MmxHttpRequest *self)
-{
-  return self->path;
 }
 
 /**
@@ -140,12 +97,6 @@ GBytes *
 mmx_http_request_get_body (MmxHttpRequest *self)
 {
   return self->body;
-}
-
-gint64
-mmx_http_request_get_start_time (MmxHttpRequest *self)
-{
-  return self->started;
 }
 
 /* Names the account in the access log, once the token is checked. */

@@ -47,10 +47,10 @@ mmx_http_response_new_json (guint        status,
   return mmx_http_response_new_bytes (status, "application/json", body);
 }
 
-void
-mmx_json_begin_error (JsonBuilder *builder,
-                      const char  *code,
-                      const char  *message)
+static void
+begin_error (JsonBuilder *builder,
+             const char  *code,
+             const char  *message)
 {
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "error");
@@ -81,7 +81,7 @@ mmx_http_response_new_error_with (guint       status,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   MmxHttpResponse *self;
 
-  mmx_json_begin_error (builder, code, message);
+  begin_error (builder, code, message);
   if (extra_member != NULL)
     {
       json_builder_set_member_name (builder, extra_member);

@@ -41,10 +41,6 @@ void             mmx_http_response_add_header (MmxHttpResponse *self,
                                                const char      *value);
 void             mmx_http_response_free       (MmxHttpResponse *self);
 
-void             mmx_json_begin_error         (JsonBuilder     *builder,
-                                               const char      *code,
-                                               const char      *message);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MmxHttpResponse, mmx_http_response_free)
 
 G_END_DECLS

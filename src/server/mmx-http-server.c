@@ -376,7 +376,6 @@ dispatch (MmxHttpServer  *self,
       return queue_response (request, response);
     }
   /* Suspended before the worker can resume it. */
-  request->suspended = TRUE;
   request->queued = g_get_monotonic_time ();
   MHD_suspend_connection (request->connection);
   g_thread_pool_push (self->heavy, request, NULL);
@@ -408,10 +407,7 @@ access_cb (void                  *cls,
     }
 
   if (request->response != NULL)
-    {
-      request->suspended = FALSE;
-      return queue_response (request, request->response);
-    }
+    return queue_response (request, request->response);
 
   if (*upload_data_size > 0)
     {
