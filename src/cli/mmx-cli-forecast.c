@@ -205,7 +205,8 @@ print_component (const char   *label,
     return;
   for (guint i = 0; i < n; i++)
     total += values[(gsize) i * stride];
-  amount = mmx_cli_format_amount (total);
+  /* A cycle sums to nothing over whole weeks: not to "-0.00". */
+  amount = mmx_cli_format_amount (fabs (total) < 0.005 ? 0 : total);
   g_print ("  %-28s %16s  %s\n", label, amount, detail != NULL ? detail : "");
 }
 
@@ -297,11 +298,11 @@ print_forecast (const MmxForecast *forecast)
   g_autofree char *last = mmx_date_julian_to_iso (forecast->days[forecast->n_points - 1]);
 
   if (weekly)
-    g_print (_("Revenue forecast for %u weeks, from the week of %s to that of %s, with a %.0f %% "
+    g_print (_("Revenue forecast for %u weeks, from the week of %s to that of %s, with its %.0f %% "
                "interval (%s)\n\n"), forecast->n_points, first, last, forecast->interval * 100,
              mmx_forecast_mode_to_string (forecast->mode));
   else
-    g_print (_("Revenue forecast for %u days, from %s to %s, with a %.0f %% interval (%s)\n\n"),
+    g_print (_("Revenue forecast for %u days, from %s to %s, with its %.0f %% interval (%s)\n\n"),
              forecast->n_points, first, last, forecast->interval * 100,
              mmx_forecast_mode_to_string (forecast->mode));
 

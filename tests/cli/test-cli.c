@@ -1446,7 +1446,7 @@ test_forecast_table (Fixture       *fixture,
 {
   g_auto(CliResult) result = { 0 };
   const char * const expected[] = {
-    "Revenue forecast for 7 days, from 2025-11-01 to 2025-11-07, with a 95 % interval (additive)",
+    "Revenue forecast for 7 days, from 2025-11-01 to 2025-11-07, with its 95 % interval (additive)",
     "2025-11-07", "Total", "Average per day", "Trend", "Weekly seasonality", "Facebook Ads",
     "adstock decay", "Scenarios", "less-email", "Forecast in", NULL
   };

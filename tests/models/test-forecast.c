@@ -15,6 +15,7 @@
 #include "mmx-model-error.h"
 #include "mmx-parallel.h"
 #include "mmx-test-series.h"
+#include "mmx-test-utils.h"
 
 /* Accuracy tests of the forecast on generated series whose parts are
  * known (tests/mmx-test-series.c). Each fits on the history and forecasts
@@ -663,9 +664,7 @@ assert_run_fails (MmxPanel            *panel,
   g_autoptr(MmxForecast) forecast = mmx_forecast_run (panel, settings, NULL, NULL, NULL, &error);
 
   g_assert_null (forecast);
-  g_assert_error (error, MMX_MODEL_ERROR, code);
-  if (strstr (error->message, message) == NULL)
-    g_error ("“%s” does not say “%s”", error->message, message);
+  mmx_test_assert_error_says (error, MMX_MODEL_ERROR, code, message);
 }
 
 static void

@@ -7,8 +7,6 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include "mmx-date.h"
 #include "mmx-model-error.h"
 #include "mmx-spend-plan.h"
@@ -129,9 +127,8 @@ test_scenario_errors (MmxTestStoreFixture *fixture,
       g_autoptr(MmxSpendScenario) scenario = parse (fixture, panel, cases[c].text, &error);
 
       g_assert_null (scenario);
-      g_assert_error (error, MMX_MODEL_ERROR, MMX_MODEL_ERROR_INVALID_SETTINGS);
-      if (strstr (error->message, cases[c].message) == NULL)
-        g_error ("%s: “%s” does not say “%s”", cases[c].text, error->message, cases[c].message);
+      mmx_test_assert_error_says (error, MMX_MODEL_ERROR, MMX_MODEL_ERROR_INVALID_SETTINGS,
+                                  cases[c].message);
     }
 }
 
@@ -225,9 +222,8 @@ test_plan_errors (MmxTestStoreFixture *fixture,
       g_autoptr(MmxSpendPlan) plan = load_plan (fixture, panel, cases[c].contents, &error);
 
       g_assert_null (plan);
-      g_assert_error (error, MMX_MODEL_ERROR, MMX_MODEL_ERROR_BAD_FILE);
-      if (strstr (error->message, cases[c].message) == NULL)
-        g_error ("case %u: “%s” does not say “%s”", c, error->message, cases[c].message);
+      mmx_test_assert_error_says (error, MMX_MODEL_ERROR, MMX_MODEL_ERROR_BAD_FILE,
+                                  cases[c].message);
     }
 
   {

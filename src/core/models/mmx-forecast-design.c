@@ -396,6 +396,7 @@ mmx_forecast_design_new (MmxPanel             *panel,
                                                 self->n_channels);
 
   model->changepoint_prior_scale = settings->changepoint_prior_scale;
+  model->y_scale = 0;
   for (guint i = 0; i < n_history; i++)
     {
       model->observed[i] = !panel->missing[i];

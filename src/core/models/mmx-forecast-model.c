@@ -30,7 +30,7 @@
  * which the forecast continues, is not bent by a change seen only once. */
 #define CHANGEPOINT_RANGE 0.8
 
-#define MIN_SIGMA 1e-9
+#define MIN_VARIANCE 1e-18
 #define MAX_EVALUATIONS 20000
 #define MAX_ATTEMPTS 3
 #define RELATIVE_TOLERANCE 1e-11
@@ -64,9 +64,10 @@ quiet_gsl (void)
  * @n_columns: the regressors
  * @n_media: how many of them, the last, are media
  *
- * Returns: (transfer full): a model whose inputs the caller fills in:
- *   @observed, @y, @y_scale, @t, @terms, @columns, @prior_mean,
- *   @prior_scale and @changepoint_prior_scale
+ * Returns: (transfer full): a model whose inputs the caller fills in
+ *   (@observed, @y, @y_scale, @t, @terms, @columns, @prior_mean,
+ *   @prior_scale and @changepoint_prior_scale) before placing its
+ *   changepoints
  */
 MmxForecastModel *
 mmx_forecast_model_new (MmxForecastMode mode,
@@ -338,7 +339,7 @@ estimate_sigma2 (Fit *fit)
 
   /* The priors' weight depends on the noise, which depends on the fit. */
   for (guint i = 0; i < 2; i++)
-    sigma2 = MAX (solve_ridge (fit, sigma2) / MAX (fit->n_observed, 1), MIN_SIGMA);
+    sigma2 = MAX (solve_ridge (fit, sigma2) / MAX (fit->n_observed, 1), MIN_VARIANCE);
   return sigma2;
 }
 
@@ -531,8 +532,9 @@ choose_column (Fit          *train,
 }
 
 /* The observed periods split in time: the fit learns from the first, and
- * is judged on how it forecasts the last. */
-static void
+ * is judged on how it forecasts the last. Returns whether both parts
+ * hold enough to fit and to judge. */
+static gboolean
 split_history (const MmxForecastModel *self,
                gboolean               *train,
                gboolean               *check)
@@ -549,11 +551,26 @@ split_history (const MmxForecastModel *self,
         train[i] = early;
         check[i] = !early;
       }
+  return n_observed * CHOICE_CHECK_SHARE >= 1 && n_observed * (1 - CHOICE_CHECK_SHARE) >= 2;
+}
+
+static void
+use_candidate (MmxForecastModel *self,
+               guint             media,
+               const double     *candidates,
+               guint             n_candidates,
+               guint             candidate)
+{
+  const double *values = candidates + ((gsize) media * n_candidates + candidate) * self->n_rows;
+  guint column = self->n_columns - self->n_media + media;
+
+  for (guint i = 0; i < self->n_rows; i++)
+    self->columns[(gsize) i * self->n_columns + column] = values[i];
 }
 
 /**
  * mmx_forecast_model_choose_media:
- * @self: a model with all inputs set
+ * @self: a model with all inputs set and its changepoints placed
  * @searched: @n_media flags: which media columns to choose
  * @n_candidates: the candidates of each
  * @candidates: for each media column, @n_candidates columns of @n_rows
@@ -579,7 +596,6 @@ mmx_forecast_model_choose_media (MmxForecastModel *self,
   g_auto(Fit) check = { 0 };
   g_autofree gboolean *train_rows = g_new0 (gboolean, self->n_history + 1);
   g_autofree gboolean *check_rows = g_new0 (gboolean, self->n_history + 1);
-  guint first_media = self->n_columns - self->n_media;
   double sigma2;
 
   g_return_if_fail (n_candidates > 0);
@@ -587,35 +603,23 @@ mmx_forecast_model_choose_media (MmxForecastModel *self,
   for (guint j = 0; j < self->n_media; j++)
     if (searched[j])
       {
-        const double *middle = candidates + ((gsize) j * n_candidates + n_candidates / 2)
-                                            * self->n_rows;
-
         out_choices[j] = n_candidates / 2;
-        for (guint i = 0; i < self->n_rows; i++)
-          self->columns[(gsize) i * self->n_columns + first_media + j] = middle[i];
+        use_candidate (self, j, candidates, n_candidates, out_choices[j]);
       }
+  if (!split_history (self, train_rows, check_rows))
+    return;
 
-  split_history (self, train_rows, check_rows);
   fit_init (&train, self, train_rows);
   fit_init (&check, self, check_rows);
-  if (train.n_observed < 2 || check.n_observed == 0)
-    return;
   sigma2 = estimate_sigma2 (&train);
   for (guint pass = 0; pass < CHOICE_PASSES; pass++)
     for (guint j = 0; j < self->n_media; j++)
       if (searched[j])
         choose_column (&train, &check, train.first_media + j, sigma2, n_candidates,
                        candidates + (gsize) j * n_candidates * self->n_rows, &out_choices[j]);
-
   for (guint j = 0; j < self->n_media; j++)
     if (searched[j])
-      {
-        const double *chosen = candidates + ((gsize) j * n_candidates + out_choices[j])
-                                            * self->n_rows;
-
-        for (guint i = 0; i < self->n_rows; i++)
-          self->columns[(gsize) i * self->n_columns + first_media + j] = chosen[i];
-      }
+      use_candidate (self, j, candidates, n_candidates, out_choices[j]);
 }
 
 /* The optimiser's vector: k, m, the positive and the negative parts of
@@ -639,7 +643,9 @@ unpack (const Fit    *fit,
     gsl_vector_set (theta, c, x[c + S]);
 }
 
-/* Residual sum of squares and its gradient in θ, times -1/2. */
+/* Returns the residual sum of squares from the Gram matrix, so an
+ * evaluation costs p², not n·p; leaves -½ ∂rss/∂θ = Dᵀy - Gθ in
+ * fit->gradient. */
 static double
 additive_fit (Fit      *fit,
               gboolean  with_gradient)
@@ -682,8 +688,9 @@ gradient_block (Fit   *fit,
 }
 
 /* In multiplicative mode y = g (1 + s) + a, so ∂y/∂θ_g = D_g (1 + s),
- * ∂y/∂β_s = D_s g and ∂y/∂β_a = D_a. Leaves g, s, a and the residual in
- * @fit for the Laplace approximation. */
+ * ∂y/∂β_s = D_s g and ∂y/∂β_a = D_a. Returns the residual sum of squares;
+ * leaves -½ ∂rss/∂θ in fit->gradient, and g and s for the Laplace
+ * approximation. */
 static double
 multiplicative_fit (Fit      *fit,
                     gboolean  with_gradient)
@@ -1033,8 +1040,12 @@ mmx_forecast_model_draw (const MmxForecastModel *self,
 
       for (guint j = 0; j <= i; j++)
         value += row[j] * z[j];
-      /* Spend never lowers revenue in the model. */
-      theta[i] = i >= first_media ? MAX (value, 0) : value;
+      /* Spend never lowers revenue in the model; a channel the fit holds
+       * at no effect, where the Gaussian approximation does not hold,
+       * stays there rather than drawing only gains. */
+      if (i >= first_media)
+        value = self->theta[i] > 0 ? MAX (value, 0) : 0;
+      theta[i] = value;
     }
 }
 

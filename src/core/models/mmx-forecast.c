@@ -64,25 +64,9 @@ mmx_forecast_unref (MmxForecast *self)
   g_atomic_rc_box_release_full (self, (GDestroyNotify) mmx_forecast_clear);
 }
 
-static gboolean
-invalid (GError     **error,
-         const char  *format,
-         ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-invalid (GError     **error,
-         const char  *format,
-         ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error_literal (error, MMX_MODEL_ERROR, MMX_MODEL_ERROR_INVALID_SETTINGS, message);
-  return FALSE;
-}
+/* Sets an invalid-settings error and is FALSE. */
+#define invalid(error, ...) \
+  (g_set_error (error, MMX_MODEL_ERROR, MMX_MODEL_ERROR_INVALID_SETTINGS, __VA_ARGS__), FALSE)
 
 static int
 find_channel (const MmxPanel *panel,
@@ -152,6 +136,10 @@ check_settings (const MmxPanel       *panel,
           if (change->channel != NULL && find_channel (panel, change->channel) < 0)
             return invalid (error, _("Scenario “%s” changes %s, which has no spend in the "
                                      "history."), name, change->channel);
+          if (!isfinite (change->value)
+              || change->value < (change->kind == MMX_SPEND_CHANGE_RELATIVE ? -1 : 0))
+            return invalid (error, _("Scenario “%s” would make spend negative: spend can fall "
+                                     "by 100 %% at most."), name);
         }
     }
 
