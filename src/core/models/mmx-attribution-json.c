@@ -146,6 +146,7 @@ add_diagnostics (JsonBuilder          *builder,
   mmx_json_add_number (builder, "condition_number", d->condition_number);
   mmx_json_add_number (builder, "lift_error", d->lift_error);
   mmx_json_add_number (builder, "ridge_penalty", pow (10, self->log_penalty));
+  mmx_json_add_number (builder, "log10_ridge_penalty", self->log_penalty);
   mmx_json_add_strv (builder, "warnings", (const char * const *) self->warnings->pdata);
   json_builder_end_object (builder);
 }
@@ -669,7 +670,7 @@ mmx_attribution_new_from_data (const char  *data,
   self->diagnostics.durbin_watson = get_number (&reader, diagnostics, "durbin_watson");
   self->diagnostics.condition_number = get_number (&reader, diagnostics, "condition_number");
   self->diagnostics.lift_error = get_number (&reader, diagnostics, "lift_error");
-  self->log_penalty = log10 (get_number (&reader, diagnostics, "ridge_penalty"));
+  self->log_penalty = get_number (&reader, diagnostics, "log10_ridge_penalty");
   warnings = get_array (&reader, diagnostics, "warnings");
   for (guint i = 0; warnings != NULL && i < json_array_get_length (warnings); i++)
     g_ptr_array_add (self->warnings, g_strdup (json_array_get_string_element (warnings, i)));
