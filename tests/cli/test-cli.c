@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "mmx-test-mmm-data.h"
 #include "mmx-test-utils.h"
 
 /* Integration tests of marketingmix-cli: they run the real binary ($MMX_CLI)
@@ -1040,6 +1041,10 @@ static const UsageCase usage_cases[] = {
   { "/mmx/cli/usage/kpis-not-a-date", { "kpis", "--to", "notadate", NULL } },
   { "/mmx/cli/usage/kpis-no-such-day", { "kpis", "--from", "2024-02-30", NULL } },
   { "/mmx/cli/usage/kpis-bad-period", { "kpis", "--series", "--by", "month", NULL } },
+  { "/mmx/cli/usage/attribute-bad-method", { "attribute", "--method", "robyn", NULL } },
+  { "/mmx/cli/usage/attribute-bad-target", { "attribute", "--target", "clicks", NULL } },
+  { "/mmx/cli/usage/attribute-negative-block", { "attribute", "--block", "-1", NULL } },
+  { "/mmx/cli/usage/attribute-extra-argument", { "attribute", "now", NULL } },
   { "/mmx/cli/usage/kpis-reversed-range",
     { "kpis", "--from", "2024-01-03", "--to", "2024-01-01", NULL } },
   { "/mmx/cli/usage/forecast-no-horizon", { "forecast", "--json", NULL } },
@@ -1097,6 +1102,7 @@ static const HelpCase help_cases[] = {
   { "/mmx/cli/help/kpis", "kpis" },
   { "/mmx/cli/help/channels", "channels" },
   { "/mmx/cli/help/mappings", "mappings" },
+  { "/mmx/cli/help/attribute", "attribute" },
   { "/mmx/cli/help/forecast", "forecast" },
 };
 
@@ -1313,6 +1319,172 @@ test_kpis_series (Fixture       *fixture,
   run_cli (fixture, &result, "kpis", "--series", NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_nonnull (strstr (result.out, "2024-01-03"));
+}
+
+/* A year of daily data with known truth, in a file of the fixture. */
+static char *
+write_model_data (Fixture *fixture,
+                  guint    days)
+{
+  static const MmxTestChannel channels[] = {
+    { "tv", { MMX_ADSTOCK_GEOMETRIC, 0.5 }, 1.0, 1.5, 2.5, 2000, TRUE },
+    { "search", { MMX_ADSTOCK_GEOMETRIC, 0.2 }, 0.8, 1.0, 3.0, 1500, TRUE },
+  };
+  g_autoptr(MmxTestMmmData) data = mmx_test_mmm_data_new (channels, G_N_ELEMENTS (channels), days,
+                                                          FALSE, 0.4, 0.05, 3);
+
+  return mmx_test_write_file (fixture->dir, "model.csv", data->csv->str, -1);
+}
+
+static JsonObject *
+attribute_json (Fixture    *fixture,
+                const char *method)
+{
+  g_auto(CliResult) result = { 0 };
+
+  run_cli (fixture, &result, "attribute", "--json", "--method", method, "--bootstrap", "50",
+           "--evaluations", "120", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  return parse_object (result.out);
+}
+
+static void
+assert_pair (JsonObject *object,
+             const char *member)
+{
+  JsonArray *pair = json_object_get_array_member (object, member);
+
+  g_assert_nonnull (pair);
+  g_assert_cmpuint (json_array_get_length (pair), ==, 2);
+  g_assert_cmpfloat (json_array_get_double_element (pair, 0), <=,
+                     json_array_get_double_element (pair, 1));
+}
+
+static const char * const diagnostic_names[] = {
+  "r2", "mape", "nrmse", "holdout_mape", "decomp_rssd"
+};
+
+/* The JSON the issue promises, then the same again from the cache. */
+static void
+test_attribute_json (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = write_model_data (fixture, 365);
+  g_auto(CliResult) import = { 0 };
+  g_auto(CliResult) first = { 0 };
+  g_auto(CliResult) second = { 0 };
+  g_autoptr(JsonObject) root = NULL;
+  JsonObject *diagnostics, *baseline, *channel, *series;
+  JsonArray *channels, *curve;
+
+  run_cli (fixture, &import, "import", path, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+
+  run_cli (fixture, &first, "attribute", "--json", "--bootstrap", "50", "--evaluations", "120", NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  root = parse_object (first.out);
+  g_assert_cmpstr (get_string (root, "method"), ==, "mmm");
+  g_assert_cmpstr (get_string (root, "granularity"), ==, "daily");
+  g_assert_cmpstr (get_string (root, "from"), ==, "2023-01-02");
+  g_assert_cmpstr (get_string (root, "to"), ==, "2024-01-01");
+  diagnostics = json_object_get_object_member (root, "diagnostics");
+  for (guint i = 0; i < G_N_ELEMENTS (diagnostic_names); i++)
+    get_number (diagnostics, diagnostic_names[i]);
+  g_assert_true (json_object_has_member (diagnostics, "warnings"));
+  baseline = json_object_get_object_member (root, "baseline");
+  get_number (baseline, "contribution");
+  get_number (baseline, "share");
+
+  channels = json_object_get_array_member (root, "channels");
+  g_assert_cmpuint (json_array_get_length (channels), ==, 2);
+  channel = find_named (root, "channels", "TV");
+  g_assert_nonnull (channel);
+  get_number (channel, "spend");
+  get_number (channel, "contribution");
+  get_number (channel, "share");
+  get_number (channel, "roas");
+  get_number (channel, "mroas");
+  assert_pair (channel, "contribution_ci");
+  assert_pair (channel, "roas_ci");
+  assert_pair (channel, "mroas_ci");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (channel, "adstock"),
+                                                  "type"), !=, NULL);
+  get_number (json_object_get_object_member (channel, "saturation"), "half");
+  curve = json_object_get_array_member (channel, "response_curve");
+  g_assert_cmpuint (json_array_get_length (curve), ==, 50);
+  g_assert_cmpfloat (json_array_get_double_element (json_array_get_array_element (curve, 0), 1),
+                     ==, 0);
+
+  series = json_object_get_object_member (root, "series");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (series, "fitted")), ==,
+                    365);
+  g_assert_true (json_object_has_member (json_object_get_object_member (series, "channels"), "TV"));
+  get_int (root, "elapsed_ms");
+
+  /* Asked again, the stored result answers: the same to the byte. */
+  run_cli (fixture, &second, "attribute", "--json", "--bootstrap", "50", "--evaluations", "120",
+           NULL);
+  g_assert_cmpint (second.status, ==, 0);
+  g_assert_cmpstr (second.out, ==, first.out);
+}
+
+static void
+test_attribute_lag (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = write_model_data (fixture, 365);
+  g_auto(CliResult) import = { 0 };
+  g_auto(CliResult) table = { 0 };
+  g_autoptr(JsonObject) root = NULL;
+  JsonObject *channel;
+
+  run_cli (fixture, &import, "import", path, NULL);
+  root = attribute_json (fixture, "lag");
+  g_assert_cmpstr (get_string (root, "method"), ==, "lag");
+  channel = find_named (root, "channels", "Search");
+  g_assert_nonnull (channel);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (channel,
+                                                                         "lag_coefficients")),
+                    ==, 4);
+
+  /* The readable table explains what ROAS means. */
+  run_cli (fixture, &table, "attribute", "--method", "lag", "--bootstrap", "50", NULL);
+  g_assert_cmpint (table.status, ==, 0);
+  g_assert_nonnull (strstr (table.out, "Search"));
+  g_assert_nonnull (strstr (table.out, "ROAS is the revenue"));
+}
+
+static void
+test_attribute_too_short (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *path = write_model_data (fixture, 45);
+  g_auto(CliResult) import = { 0 };
+  g_auto(CliResult) result = { 0 };
+
+  run_cli (fixture, &import, "import", path, NULL);
+  run_cli (fixture, &result, "attribute", NULL);
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_cmpstr (result.out, ==, "");
+  assert_one_line (result.err);
+  g_assert_nonnull (strstr (result.err, "import 15 more days"));
+}
+
+static void
+test_attribute_bad_events (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *path = write_model_data (fixture, 90);
+  g_autofree char *events = mmx_test_write_file (fixture->dir, "events.csv",
+                                                 "date,name\n2023-02-30,Sale\n", -1);
+  g_auto(CliResult) import = { 0 };
+  g_auto(CliResult) result = { 0 };
+
+  run_cli (fixture, &import, "import", path, NULL);
+  run_cli (fixture, &result, "attribute", "--events", events, NULL);
+  g_assert_cmpint (result.status, ==, 1);
+  assert_one_line (result.err);
+  g_assert_nonnull (strstr (result.err, "events.csv, row 2, column “date”"));
 }
 
 static char *
@@ -1572,6 +1744,10 @@ main (int    argc,
   add_test ("/mmx/cli/kpis/range", test_kpis_range);
   add_test ("/mmx/cli/kpis/bad-date", test_kpis_bad_date);
   add_test ("/mmx/cli/kpis/series", test_kpis_series);
+  add_test ("/mmx/cli/attribute/json", test_attribute_json);
+  add_test ("/mmx/cli/attribute/lag", test_attribute_lag);
+  add_test ("/mmx/cli/attribute/too-short", test_attribute_too_short);
+  add_test ("/mmx/cli/attribute/bad-events", test_attribute_bad_events);
   add_test ("/mmx/cli/channels/map", test_channels_map);
   add_test ("/mmx/cli/channels/unmap", test_channels_unmap);
   add_test ("/mmx/cli/mappings/save", test_mappings_save);
