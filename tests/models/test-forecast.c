@@ -264,6 +264,52 @@ test_components_response (void)
     }
 }
 
+/* An attribution of the same data hands its curves over, and the
+ * forecast follows them. */
+static void
+test_attribution (void)
+{
+  MmxTestSeriesSpec spec = daily_spec (19);
+  g_autoptr(MmxTestSeries) series = mmx_test_series_new (&spec);
+  g_autoptr(MmxPanel) history = mmx_test_series_get_history (series, HISTORY_DAYS);
+  g_autoptr(MmxForecastSettings) settings = new_settings (series, HISTORY_DAYS, HORIZON_DAYS);
+  g_autoptr(MmxAttribution) attribution = NULL;
+  g_autoptr(MmxForecast) forecast = NULL;
+  g_autoptr(GError) error = NULL;
+  MmxAttributionSettings attribution_settings;
+  guint n_measured;
+
+  mmx_attribution_settings_init (&attribution_settings);
+  attribution_settings.n_bootstrap = 0;
+  attribution = mmx_attribution_run (history, &attribution_settings, NULL, NULL, &error);
+  g_assert_no_error (error);
+  n_measured = mmx_attribution_get_n_measured (attribution);
+  g_assert_cmpuint (n_measured, >, 0);
+  g_assert_cmpuint (mmx_forecast_settings_set_attribution (settings, attribution), ==, n_measured);
+
+  forecast = forecast_series (series, HISTORY_DAYS, settings);
+  for (guint k = 0; k < forecast->n_channels; k++)
+    {
+      const MmxChannelAttribution *measured = NULL;
+
+      for (guint a = 0; a < attribution->channels->len; a++)
+        {
+          const MmxChannelAttribution *channel = g_ptr_array_index (attribution->channels, a);
+
+          if (g_str_equal (channel->name, forecast->channels[k].name) && channel->measured)
+            measured = channel;
+        }
+      g_assert_cmpint (forecast->channels[k].has_response, ==, measured != NULL);
+    }
+  /* The curves are attribution's estimates, not the truth: media within
+   * a quarter. */
+  check_components (series, forecast, 0.1, 0.25);
+
+  /* Conversions have no revenue curve. */
+  attribution->target = MMX_ATTRIBUTION_CONVERSIONS;
+  g_assert_cmpuint (mmx_forecast_settings_set_attribution (settings, attribution), ==, 0);
+}
+
 /* The 80 % band holds 70 to 90 % of held-out days, over five series. */
 static void
 test_coverage (void)
@@ -915,6 +961,7 @@ main (int    argc,
 
   g_test_add_func ("/mmx/models/forecast/components-adstock", test_components_adstock);
   g_test_add_func ("/mmx/models/forecast/components-response", test_components_response);
+  g_test_add_func ("/mmx/models/forecast/attribution", test_attribution);
   g_test_add_func ("/mmx/models/forecast/coverage", test_coverage);
   g_test_add_func ("/mmx/models/forecast/interval", test_interval);
   g_test_add_func ("/mmx/models/forecast/deterministic", test_deterministic);

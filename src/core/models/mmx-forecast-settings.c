@@ -303,6 +303,41 @@ mmx_forecast_settings_set_response (MmxForecastSettings *self,
 }
 
 /**
+ * mmx_forecast_settings_set_attribution:
+ * @self: settings
+ * @attribution: an attribution of the same data
+ *
+ * Takes the response curve of every channel the marketing-mix model
+ * measured, as mmx_forecast_settings_set_response() does; the other
+ * channels keep their adstocked spend. An attribution of conversions, or
+ * by the lag method, has no revenue curves and changes nothing.
+ *
+ * Returns: how many curves were taken
+ */
+guint
+mmx_forecast_settings_set_attribution (MmxForecastSettings  *self,
+                                       const MmxAttribution *attribution)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (attribution != NULL, 0);
+
+  if (attribution->method != MMX_ATTRIBUTION_MMM || attribution->target != MMX_ATTRIBUTION_REVENUE)
+    return 0;
+  for (guint k = 0; k < attribution->channels->len; k++)
+    {
+      const MmxChannelAttribution *channel = g_ptr_array_index (attribution->channels, k);
+
+      if (!channel->measured)
+        continue;
+      mmx_forecast_settings_set_response (self, channel->name, &channel->response);
+      n++;
+    }
+  return n;
+}
+
+/**
  * mmx_forecast_settings_set_backtest:
  * @self: settings
  * @n_cutoffs: how many rolling origins to test from, 0 for no backtest

@@ -9,6 +9,7 @@
 
 #include <glib-object.h>
 
+#include "mmx-attribution.h"
 #include "mmx-events.h"
 #include "mmx-response.h"
 #include "mmx-spend-plan.h"
@@ -97,6 +98,9 @@ void                 mmx_forecast_settings_take_scenario (MmxForecastSettings  *
 void                 mmx_forecast_settings_set_response  (MmxForecastSettings  *self,
                                                           const char           *channel,
                                                           const MmxResponse    *response);
+guint                mmx_forecast_settings_set_attribution
+                                                         (MmxForecastSettings  *self,
+                                                          const MmxAttribution *attribution);
 void                 mmx_forecast_settings_set_backtest  (MmxForecastSettings  *self,
                                                           guint                 n_cutoffs);
 
