@@ -264,6 +264,45 @@ test_components_response (void)
     }
 }
 
+/* With a curve, a channel's part of the forecast is its coefficient times
+ * the revenue the curve gives for the spend, carry-over from the history
+ * included, whatever the curve's kind of carry-over. */
+static void
+test_response_transform (void)
+{
+  MmxTestSeriesSpec spec = daily_spec (20);
+  g_autoptr(MmxTestSeries) series = mmx_test_series_new (&spec);
+  g_autoptr(MmxForecastSettings) settings = new_settings (series, HISTORY_DAYS, 30);
+  g_autoptr(MmxForecast) forecast = NULL;
+  const MmxPanel *panel = series->panel;
+  guint K = panel->n_channels, n = HISTORY_DAYS + 30;
+  MmxResponse delayed = series->responses[1];
+  MmxResponse responses[2];
+  g_autofree double *spend = g_new (double, n);
+  g_autofree double *revenue = g_new (double, n);
+
+  delayed.adstock = (MmxAdstock) { MMX_ADSTOCK_WEIBULL, 0, 2.0, 3.0, 14 };
+  responses[0] = series->responses[0];
+  responses[1] = delayed;
+  for (guint k = 0; k < 2; k++)
+    mmx_forecast_settings_set_response (settings, panel->channel_names[k], &responses[k]);
+  forecast = forecast_series (series, HISTORY_DAYS, settings);
+
+  for (guint k = 0; k < 2; k++)
+    {
+      for (guint t = 0; t < n; t++)
+        spend[t] = panel->spend[t * K + k];
+      mmx_response_apply (&responses[k], spend, n, 1, revenue);
+      g_assert_true (forecast->channels[k].has_response);
+      for (guint i = 0; i < forecast->n_points; i++)
+        g_assert_cmpfloat_with_epsilon (forecast->media[i * K + k],
+                                        forecast->channels[k].coefficient
+                                        * revenue[HISTORY_DAYS + i],
+                                        1e-9 * (1 + revenue[HISTORY_DAYS + i]));
+    }
+  g_assert_false (forecast->channels[2].has_response);
+}
+
 /* An attribution of the same data hands its curves over, and the
  * forecast follows them. */
 static void
@@ -961,6 +1000,7 @@ main (int    argc,
 
   g_test_add_func ("/mmx/models/forecast/components-adstock", test_components_adstock);
   g_test_add_func ("/mmx/models/forecast/components-response", test_components_response);
+  g_test_add_func ("/mmx/models/forecast/response-transform", test_response_transform);
   g_test_add_func ("/mmx/models/forecast/attribution", test_attribution);
   g_test_add_func ("/mmx/models/forecast/coverage", test_coverage);
   g_test_add_func ("/mmx/models/forecast/interval", test_interval);

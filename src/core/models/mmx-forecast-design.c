@@ -276,7 +276,7 @@ add_fourier (MmxForecastModel *model,
 }
 
 /* Responses as attribution fitted them; the others' decays are chosen
- * from a small grid by how well each fits. */
+ * from a small grid by how well each forecasts the end of the history. */
 static void
 set_media (MmxForecastDesign   *self,
            MmxForecastSettings *settings,
@@ -286,6 +286,7 @@ set_media (MmxForecastDesign   *self,
   guint n_rows = model->n_rows, n_candidates = G_N_ELEMENTS (decays);
   guint first = model->n_columns - model->n_media;
   g_autofree double *spend = g_new (double, n_rows);
+  g_autofree double *values = g_new (double, n_rows);
   g_autofree double *candidates = g_new0 (double, (gsize) self->n_channels * n_candidates * n_rows);
   g_autofree double *scales = g_new (double, (gsize) self->n_channels * n_candidates);
   g_autofree gboolean *searched = g_new0 (gboolean, self->n_channels + 1);
@@ -308,9 +309,9 @@ set_media (MmxForecastDesign   *self,
           media->scale = model->y_scale;
           model->prior_mean[column] = RESPONSE_PRIOR_MEAN;
           model->prior_scale[column] = RESPONSE_PRIOR_SCALE;
-          transform_spend (media, spend, n_rows, spend);
+          transform_spend (media, spend, n_rows, values);
           for (guint i = 0; i < n_rows; i++)
-            model->columns[(gsize) i * model->n_columns + column] = spend[i];
+            model->columns[(gsize) i * model->n_columns + column] = values[i];
           continue;
         }
 
@@ -319,15 +320,15 @@ set_media (MmxForecastDesign   *self,
       for (guint d = 0; d < n_candidates; d++)
         {
           MmxForecastMedia candidate = { FALSE, { { 0 } }, { MMX_ADSTOCK_GEOMETRIC, decays[d] }, 1 };
-          double *values = candidates + ((gsize) k * n_candidates + d) * n_rows;
+          double *column_values = candidates + ((gsize) k * n_candidates + d) * n_rows;
           double peak = 0;
 
-          transform_spend (&candidate, spend, n_rows, values);
+          transform_spend (&candidate, spend, n_rows, column_values);
           for (guint i = 0; i < model->n_history; i++)
-            peak = MAX (peak, values[i]);
+            peak = MAX (peak, column_values[i]);
           scales[k * n_candidates + d] = peak > 0 ? peak : 1;
           for (guint i = 0; i < n_rows; i++)
-            values[i] /= scales[k * n_candidates + d];
+            column_values[i] /= scales[k * n_candidates + d];
         }
     }
 
