@@ -348,8 +348,9 @@ mmx_cli_forecast (const char  *db_path,
     { "interval", 0, 0, G_OPTION_ARG_STRING, &options.interval,
       N_("The share of outcomes the band holds (default: 0.8)"), "SHARE" },
     { "scenario", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options.scenarios,
-      N_("Compare a change of spend with the base case, such as “more-meta:Facebook Ads=+20%” or "
-         "“email=150/day”; * is every channel; repeat to compare several"), "NAME:CHANNEL=CHANGE,…" },
+      N_("Compare a change of spend with the base case, such as "
+         "“more-meta:Facebook Ads=+20%,Email=150/day”; a change is +N%, -N%, N/day or N/week, "
+         "and * is every channel; repeat to compare several"), "NAME:CHANNEL=CHANGE,…" },
     { "spend-plan", 0, 0, G_OPTION_ARG_FILENAME, &options.spend_plan,
       N_("Planned spend of the base case, a CSV file date,channel,spend (default: each channel’s "
          "spend of the last 28 days goes on)"), "FILE" },
