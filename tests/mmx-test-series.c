@@ -219,7 +219,8 @@ mmx_test_series_new (const MmxTestSeriesSpec *spec)
       for (guint k = 0; k < K; k++)
         self->expected[t] += self->media[t * K + k];
       panel->revenue[t] = round ((self->expected[t] + spec->noise * gaussian (rand)) * 100) / 100;
-      panel->missing[t] = spec->missing_every > 0 && t % spec->missing_every == spec->missing_every - 1;
+      panel->missing[t] = spec->missing_every > 0
+                          && t % spec->missing_every == spec->missing_every - 1;
       if (panel->missing[t])
         {
           panel->revenue[t] = 0;

@@ -164,9 +164,9 @@ add_inputs (GOptionContext      *context,
     }
   for (guint s = 0; options->scenarios != NULL && options->scenarios[s] != NULL; s++)
     {
+      const char * const *channels = (const char * const *) panel->channel_names;
       MmxSpendScenario *scenario = mmx_spend_scenario_parse (options->scenarios[s], store,
-                                                             (const char * const *) panel->channel_names,
-                                                             &error);
+                                                             channels, &error);
 
       if (scenario == NULL)
         {

@@ -109,9 +109,10 @@ for r in rows:
     pw = med([f + q for f, q in zip(r["p_warm"], r["p_predict"])])
     print("%-8s %10.1f ms %10.0f ms %12.2f s %12.2f s %8.0fx %8.0fx" % (
         r["workload"], ours_s * 1000, med(r["ours_wall"]) * 1000, p, pw, p / ours_s, pw / ours_s))
-print("speed-up = prophet's fit + predict over our model's time; by our whole process: %s" % ", ".join(
-    "%s %.0fx" % (r["workload"], med([f + q for f, q in zip(r["p_fit"], r["p_predict"])])
-                  / med(r["ours_wall"])) for r in rows))
+by_process = ["%s %.0fx" % (r["workload"], med([f + q for f, q in zip(r["p_fit"], r["p_predict"])])
+                            / med(r["ours_wall"])) for r in rows]
+print("speed-up = prophet's fit + predict over our model's time; by our whole process: %s"
+      % ", ".join(by_process))
 print("(prophet's predict also samples the %s history rows; its first fit in a process includes "
       "Stan's set-up, the warm one does not)" % "/".join(r["workload"].split("x")[0] for r in rows))
 print()

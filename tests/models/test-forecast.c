@@ -47,6 +47,12 @@ daily_spec (guint64 seed)
   };
 }
 
+static const char * const *
+channels_of (MmxTestSeries *series)
+{
+  return (const char * const *) series->panel->channel_names;
+}
+
 /* The spend the held-out periods really had, one row per period. */
 static MmxSpendPlan *
 true_plan (MmxTestSeries *series,
@@ -396,7 +402,8 @@ test_interval (void)
       g_assert_cmpfloat (a->points[i].upper, >, a->points[i].yhat);
     }
   g_assert_cmpfloat (b->total.lower, <, a->total.lower);
-  g_assert_cmpfloat_with_epsilon (a->average.yhat * a->n_points, a->total.yhat, 1e-6 * a->total.yhat);
+  g_assert_cmpfloat_with_epsilon (a->average.yhat * a->n_points, a->total.yhat,
+                                  1e-6 * a->total.yhat);
 }
 
 static void
@@ -431,7 +438,7 @@ test_deterministic (void)
   mmx_forecast_settings_set_seed (settings, 42);
   mmx_forecast_settings_take_scenario (settings,
                                        mmx_spend_scenario_parse ("more:*=+20%", NULL,
-                                                                 (const char * const *) series->panel->channel_names,
+                                                                 channels_of (series),
                                                                  NULL));
   mmx_forecast_settings_set_backtest (settings, 2);
   mmx_parallel_set_n_threads (1);
@@ -559,7 +566,7 @@ test_scenarios (void)
   g_autoptr(MmxTestSeries) series = mmx_test_series_new (&spec);
   g_autoptr(MmxForecastSettings) settings = mmx_forecast_settings_new (HORIZON_DAYS);
   g_autoptr(MmxForecast) forecast = NULL;
-  const char * const *names = (const char * const *) series->panel->channel_names;
+  const char * const *names = channels_of (series);
   const char *texts[] = { "same:*=+0%", "stop:*=0", "more:Facebook Ads=+20%",
                           "fixed:Google Ads=1000/day" };
   guint K = series->panel->n_channels;
@@ -581,7 +588,8 @@ test_scenarios (void)
   for (guint t = HISTORY_DAYS - 28; t < HISTORY_DAYS; t++)
     run_rate += series->panel->spend[t * K + 1] / 28;
   g_assert_cmpstr (forecast->channels[1].name, ==, "Facebook Ads");
-  g_assert_cmpfloat_with_epsilon (forecast->channels[1].spend, run_rate * HORIZON_DAYS, 1e-6 * run_rate);
+  g_assert_cmpfloat_with_epsilon (forecast->channels[1].spend, run_rate * HORIZON_DAYS,
+                                  1e-6 * run_rate);
 
   /* No change: no difference, and no doubt about it. */
   g_assert_cmpstr (forecast->scenarios[0].name, ==, "same");
@@ -617,8 +625,9 @@ test_scenarios (void)
 
     for (guint k = 0; k < K; k++)
       mmx_forecast_settings_set_response (planned, names[k], &series->responses[k]);
-    mmx_forecast_settings_take_scenario (planned, mmx_spend_scenario_parse ("more:Facebook Ads=+20%",
-                                                                            NULL, names, NULL));
+    mmx_forecast_settings_take_scenario (planned,
+                                         mmx_spend_scenario_parse ("more:Facebook Ads=+20%", NULL,
+                                                                   names, NULL));
     with_plan = forecast_series (series, HISTORY_DAYS, planned);
     truth = mmx_test_series_media_total (series, 1, HISTORY_DAYS, HORIZON_DAYS, 1.2)
             - mmx_test_series_media_total (series, 1, HISTORY_DAYS, HORIZON_DAYS, 1);
@@ -959,7 +968,7 @@ test_json (void)
 
   mmx_forecast_settings_take_scenario (settings,
                                        mmx_spend_scenario_parse ("less:Email=-50%", NULL,
-                                                                 (const char * const *) series->panel->channel_names,
+                                                                 channels_of (series),
                                                                  NULL));
   forecast = forecast_series (series, HISTORY_DAYS, settings);
   json_builder_begin_object (builder);
@@ -972,11 +981,12 @@ test_json (void)
   g_assert_cmpfloat (json_object_get_double_member (object, "interval"), ==, 0.8);
   points = json_object_get_array_member (object, "points");
   g_assert_cmpuint (json_array_get_length (points), ==, 7);
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (points, 0), "date"),
-                   ==, "2024-01-03");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (points, 0),
+                                                  "date"), ==, "2024-01-03");
   g_assert_true (json_object_has_member (json_array_get_object_element (points, 6), "upper"));
   components = json_object_get_object_member (object, "components");
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (components, "trend")), ==, 7);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (components, "trend")),
+                    ==, 7);
   g_assert_true (json_object_has_member (components, "weekly"));
   g_assert_true (json_object_has_member (components, "yearly"));
   g_assert_true (json_object_has_member (components, "events"));

@@ -177,7 +177,8 @@ test_plan_load (MmxTestStoreFixture *fixture,
   assert_entry (plan, 0, "2025-01-04", "Facebook Ads", 100);
   assert_entry (plan, 1, "2025-01-04", "Facebook Ads", 1250.5);
   assert_entry (plan, 2, "2025-01-10", "Email", 0);
-  g_assert_cmpuint (mmx_spend_plan_get_last_day (plan), ==, mmx_date_julian_from_iso ("2025-01-10"));
+  g_assert_cmpuint (mmx_spend_plan_get_last_day (plan), ==,
+                    mmx_date_julian_from_iso ("2025-01-10"));
 
   /* The import's other spellings: semicolons, decimal commas, budget. */
   european = load_plan (fixture, panel, "day;platform;budget\n05/01/2025;Meta;99,5\n"
@@ -208,7 +209,8 @@ test_plan_errors (MmxTestStoreFixture *fixture,
     { "date,channel,spend\n2025-01-04,,10\n", "row 2, column “channel”: the channel is missing." },
     { "date,channel,spend\n2025-01-04,Email,-5\n",
       "row 2, column “spend”: the spend is negative. Plan 0 or more." },
-    { "date,channel,spend\n2025-01-04,Email,ten\n", "row 2, column “spend”: “ten” is not a number." },
+    { "date,channel,spend\n2025-01-04,Email,ten\n",
+      "row 2, column “spend”: “ten” is not a number." },
     { "date,channel,spend\n2025-01-04,Email,\n", "row 2, column “spend”: the number is missing." },
     { "date,channel\n2025-01-04,Email\n",
       "plan.csv has no “spend” column (its header is: date, channel)" },

@@ -319,7 +319,8 @@ set_media (MmxForecastDesign   *self,
       searched[k] = any_searched = TRUE;
       for (guint d = 0; d < n_candidates; d++)
         {
-          MmxForecastMedia candidate = { FALSE, { { 0 } }, { MMX_ADSTOCK_GEOMETRIC, decays[d] }, 1 };
+          MmxForecastMedia candidate = { .adstock = { MMX_ADSTOCK_GEOMETRIC, decays[d] },
+                                         .scale = 1 };
           double *column_values = candidates + ((gsize) k * n_candidates + d) * n_rows;
           double peak = 0;
 

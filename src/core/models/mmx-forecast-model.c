@@ -985,8 +985,8 @@ mmx_forecast_model_fit (MmxForecastModel  *self,
   self->sigma = exp (x[n - 1]);
   self->n_evaluations = fit.n_evaluations;
   g_debug ("fitted %u periods, %u columns in %u evaluations (NLopt %d): k %g, m %g, sigma %g",
-           fit.n_observed, fit.n_linear, fit.n_evaluations, (int) result, self->theta[0], self->theta[1],
-           self->sigma);
+           fit.n_observed, fit.n_linear, fit.n_evaluations, (int) result, self->theta[0],
+           self->theta[1], self->sigma);
 
   if (self->mode == MMX_FORECAST_MODE_MULTIPLICATIVE)
     multiplicative_fit (&fit, FALSE);

@@ -299,7 +299,8 @@ mmx_forecast_settings_set_response (MmxForecastSettings *self,
   if (response == NULL)
     g_hash_table_remove (self->responses, channel);
   else
-    g_hash_table_insert (self->responses, g_strdup (channel), g_memdup2 (response, sizeof *response));
+    g_hash_table_insert (self->responses, g_strdup (channel),
+                         g_memdup2 (response, sizeof *response));
 }
 
 /**

@@ -20,6 +20,7 @@
 #include "mmx-job-pool.h"
 #include "mmx-json.h"
 #include "mmx-model-error.h"
+#include "mmx-progress-relay.h"
 
 /* The base case keeps each channel's spend of these last days. */
 #define RUN_RATE_DAYS 28
@@ -481,49 +482,16 @@ typedef struct
 {
   MmxPanel            *panel;
   MmxForecastSettings *settings;
-  MmxProgressFunc      progress;
-  gpointer             progress_data;
-  GMainContext        *context;
+  MmxProgressRelay    *progress;
 } Job;
-
-typedef struct
-{
-  MmxProgressFunc progress;
-  gpointer        progress_data;
-  double          fraction;
-  double          seconds_left;
-} ProgressMessage;
 
 static void
 job_free (Job *job)
 {
   mmx_panel_unref (job->panel);
   mmx_forecast_settings_unref (job->settings);
-  g_main_context_unref (job->context);
+  mmx_progress_relay_free (job->progress);
   g_free (job);
-}
-
-static gboolean
-deliver_progress_cb (gpointer user_data)
-{
-  ProgressMessage *message = user_data;
-
-  message->progress (message->fraction, message->seconds_left, message->progress_data);
-  return G_SOURCE_REMOVE;
-}
-
-/* Progress is reported where the caller runs, never on the worker. */
-static void
-forward_progress_cb (double   fraction,
-                     double   seconds_left,
-                     gpointer user_data)
-{
-  Job *job = user_data;
-  ProgressMessage *message = g_new (ProgressMessage, 1);
-
-  *message = (ProgressMessage) { job->progress, job->progress_data, fraction, seconds_left };
-  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, deliver_progress_cb, message,
-                              g_free);
 }
 
 static void
@@ -537,7 +505,7 @@ run_worker (GTask        *task,
   MmxForecast *forecast;
 
   forecast = mmx_forecast_run (job->panel, job->settings,
-                               job->progress != NULL ? forward_progress_cb : NULL, job,
+                               mmx_progress_relay_get_func (job->progress), job->progress,
                                cancellable, &error);
   if (forecast == NULL)
     g_task_return_error (task, error);
@@ -576,9 +544,7 @@ mmx_forecast_run_async (MmxPanel             *panel,
   job = g_new0 (Job, 1);
   job->panel = mmx_panel_ref (panel);
   job->settings = mmx_forecast_settings_ref (settings);
-  job->progress = progress;
-  job->progress_data = progress_data;
-  job->context = g_main_context_ref_thread_default ();
+  job->progress = mmx_progress_relay_new (progress, progress_data);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, mmx_forecast_run_async);
