@@ -576,21 +576,12 @@ _mmx_attribution_finish (MmxAttribution            *self,
   warn_about_channels (self);
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 static void
 interval_of (double *values,
              guint   n,
              double  out[2])
 {
-  qsort (values, n, sizeof (double), (GCompareFunc) compare_doubles);
+  mmx_sort_doubles (values, n);
   out[0] = mmx_percentile (values, n, 0.025);
   out[1] = mmx_percentile (values, n, 0.975);
 }

@@ -17,6 +17,7 @@
 #include "mmx-model-error.h"
 #include "mmx-mmm-private.h"
 #include "mmx-parallel.h"
+#include "mmx-random.h"
 
 /* The ranges searched. The decay is a share per period; the half
  * saturation a multiple of the channel's usual adstocked spend, so one
@@ -301,11 +302,11 @@ run_start_cb (guint    index,
     memcpy (x, starts->first, sizeof (double) * space->n_dims);
   else
     {
-      guint32 seeds[] = { (guint32) starts->seed, (guint32) (starts->seed >> 32), index, 0x5ea4c4 };
-      g_autoptr(GRand) rand = g_rand_new_with_seed_array (seeds, G_N_ELEMENTS (seeds));
+      MmxRandom random;
 
+      mmx_random_init (&random, starts->seed ^ G_GUINT64_CONSTANT (0x5ea4c45ea4c4), index);
       for (guint d = 0; d < space->n_dims; d++)
-        x[d] = g_rand_double_range (rand, 0.05, 0.95);
+        x[d] = 0.05 + 0.9 * mmx_random_double (&random);
     }
 
   local_init (&local, space, x, 0, space->n_dims);
@@ -581,10 +582,18 @@ profile_saturation (Space       *space,
                     space->cancellable);
 }
 
+/* The budget grows with the dimensions, more slowly past a handful of
+ * channels, where a run would otherwise take many seconds. */
 static guint
 default_budget (guint n_dims)
 {
-  return 30 * n_dims + 200;
+  return 200 + 30 * MIN (n_dims, 20) + 10 * (MAX (n_dims, 20) - 20);
+}
+
+static guint
+weibull_trial_budget (guint budget)
+{
+  return MIN (budget / 8, 100);
 }
 
 /**
@@ -653,7 +662,7 @@ mmx_mmm_search (MmxMmm                     *self,
   starts.max_evaluations = settings->max_evaluations > 0 ? settings->max_evaluations
                                                          : default_budget (space.n_dims);
   space.budget = n_starts * starts.max_evaluations
-                 + (settings->choose_adstock ? K * starts.max_evaluations / 8 : 0)
+                 + (settings->choose_adstock ? K * weibull_trial_budget (starts.max_evaluations) : 0)
                  + (out_candidates != NULL ? K * G_N_ELEMENTS (profile_shapes) * PROFILE_BUDGET : 0);
   first = g_new (double, space.n_dims);
   encode (&space, &initial, first);
@@ -681,7 +690,8 @@ mmx_mmm_search (MmxMmm                     *self,
       mmx_mmm_hyper_init (self, out_hyper);
       decode (&space, starts.points + (gsize) best * space.n_dims, out_hyper);
       if (settings->choose_adstock && K > 0)
-        choose_adstocks (&space, out_hyper, &best_value, starts.max_evaluations / 8);
+        choose_adstocks (&space, out_hyper, &best_value,
+                         weibull_trial_budget (starts.max_evaluations));
       if (out_candidates != NULL)
         {
           g_autoptr(MmxMmmWorkspace) workspace = _mmx_mmm_workspace_new (self, space.target);
