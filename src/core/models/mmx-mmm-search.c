@@ -382,10 +382,12 @@ evaluate_hyper (Space             *space,
   return score.objective;
 }
 
+/* Orders indices by their values, then by index, so sorting is the same
+ * on every machine. */
 static int
-compare_trials (gconstpointer a,
-                gconstpointer b,
-                gpointer      user_data)
+compare_by_value (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
 {
   const double *values = user_data;
   guint x = *(const guint *) a, y = *(const guint *) b;
@@ -414,7 +416,7 @@ choose_adstocks (Space       *space,
 
   for (guint k = 0; k < K; k++)
     order[k] = k;
-  g_qsort_with_data (order, K, sizeof (guint), compare_trials, trials.values);
+  g_qsort_with_data (order, K, sizeof (guint), compare_by_value, trials.values);
 
   mmx_mmm_hyper_copy (space->mmm, best, &candidate);
   for (guint i = 0; i < K && !g_atomic_int_get (space->cancelled); i++)
@@ -465,19 +467,6 @@ candidate_new (MmxMmm            *mmm,
   return candidate;
 }
 
-static int
-compare_visits (gconstpointer a,
-                gconstpointer b,
-                gpointer      user_data)
-{
-  const double *values = user_data;
-  guint x = *(const guint *) a, y = *(const guint *) b;
-
-  if (values[x] != values[y])
-    return values[x] < values[y] ? -1 : 1;
-  return x < y ? -1 : x > y;
-}
-
 /* The points each start visited that score within @threshold, spread
  * apart, best first. */
 static void
@@ -505,7 +494,7 @@ collect_candidates (Space       *space,
           order[i] = i;
           values[i] = points[(gsize) i * stride + space->n_dims];
         }
-      g_qsort_with_data (order, n, sizeof (guint), compare_visits, values);
+      g_qsort_with_data (order, n, sizeof (guint), compare_by_value, values);
 
       for (guint i = 0; i < n && kept->len < (first_group > 0 ? MAX_CANDIDATES_PER_PROFILE
                                                              : MAX_CANDIDATES_PER_START); i++)
