@@ -503,6 +503,43 @@ warn_about_fit (MmxAttribution            *self,
           d->condition_number);
 }
 
+/* Channels whose spend rises and falls together cannot be told apart:
+ * say which, once per pair. */
+static void
+warn_about_collinear_spend (MmxAttribution            *self,
+                            const MmxAttributionInput *input)
+{
+  guint M = input->n_measured, n = input->n;
+
+  for (guint a = 0; a < M; a++)
+    for (guint b = a + 1; b < M; b++)
+      {
+        double ma = 0, mb = 0, saa = 0, sbb = 0, sab = 0, r;
+
+        for (guint t = 0; t < n; t++)
+          {
+            ma += input->spend[(gsize) t * M + a] / n;
+            mb += input->spend[(gsize) t * M + b] / n;
+          }
+        for (guint t = 0; t < n; t++)
+          {
+            double da = input->spend[(gsize) t * M + a] - ma;
+            double db = input->spend[(gsize) t * M + b] - mb;
+
+            saa += da * da;
+            sbb += db * db;
+            sab += da * db;
+          }
+        r = sab / sqrt (saa * sbb);
+        if (r > HIGH_CORRELATION)
+          warn (self, _("%s and %s spend rise and fall together (correlation %.2f): the model "
+                        "cannot tell their effects apart well. Vary one without the other for a "
+                        "few weeks to separate them."),
+                _mmx_attribution_get_measured (self, a)->name,
+                _mmx_attribution_get_measured (self, b)->name, r);
+      }
+}
+
 static void
 warn_about_channels (MmxAttribution *self)
 {
@@ -574,16 +611,8 @@ _mmx_attribution_finish (MmxAttribution            *self,
     }
 
   warn_about_fit (self, input);
+  warn_about_collinear_spend (self, input);
   warn_about_channels (self);
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
 }
 
 static void
@@ -591,7 +620,7 @@ interval_of (double *values,
              guint   n,
              double  out[2])
 {
-  qsort (values, n, sizeof (double), (GCompareFunc) compare_doubles);
+  mmx_sort_doubles (values, n);
   out[0] = mmx_percentile (values, n, 0.025);
   out[1] = mmx_percentile (values, n, 0.975);
 }

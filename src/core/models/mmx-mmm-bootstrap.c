@@ -17,6 +17,7 @@
 #include "mmx-model-error.h"
 #include "mmx-mmm-private.h"
 #include "mmx-parallel.h"
+#include "mmx-random.h"
 
 /* A candidate's model, ready for refits: the system of its fit on all
  * history, its centred residuals, and each channel's effect and marginal
@@ -104,15 +105,17 @@ static guint
 draw_candidate (Bootstrap *bootstrap,
                 guint      replicate)
 {
-  guint32 seeds[] = { (guint32) bootstrap->settings->seed, (guint32) (bootstrap->settings->seed >> 32),
-                      replicate, 0xca4d1d };
-  g_autoptr(GRand) rand = g_rand_new_with_seed_array (seeds, G_N_ELEMENTS (seeds));
-  guint start = bootstrap->starts[g_rand_int_range (rand, 0, bootstrap->n_starts)];
-  guint n = 0, pick;
+  MmxRandom random;
+  guint start, n = 0, pick;
+
+  /* A stream apart from the residuals' of the same replicate. */
+  mmx_random_init (&random, bootstrap->settings->seed ^ G_GUINT64_CONSTANT (0xca4d1dca4d1d),
+                   replicate);
+  start = bootstrap->starts[mmx_random_below (&random, bootstrap->n_starts)];
 
   for (guint i = 0; i < bootstrap->candidates->len; i++)
     n += ((MmxMmmCandidate *) g_ptr_array_index (bootstrap->candidates, i))->start == start;
-  pick = g_rand_int_range (rand, 0, n);
+  pick = mmx_random_below (&random, n);
   for (guint i = 0; i < bootstrap->candidates->len; i++)
     if (((MmxMmmCandidate *) g_ptr_array_index (bootstrap->candidates, i))->start == start
         && pick-- == 0)

@@ -17,6 +17,7 @@
 #include "mmx-model-error.h"
 #include "mmx-mmm-private.h"
 #include "mmx-parallel.h"
+#include "mmx-random.h"
 
 /* The ranges searched. The decay is a share per period; the half
  * saturation a multiple of the channel's usual adstocked spend, so one
@@ -301,11 +302,11 @@ run_start_cb (guint    index,
     memcpy (x, starts->first, sizeof (double) * space->n_dims);
   else
     {
-      guint32 seeds[] = { (guint32) starts->seed, (guint32) (starts->seed >> 32), index, 0x5ea4c4 };
-      g_autoptr(GRand) rand = g_rand_new_with_seed_array (seeds, G_N_ELEMENTS (seeds));
+      MmxRandom random;
 
+      mmx_random_init (&random, starts->seed ^ G_GUINT64_CONSTANT (0x5ea4c45ea4c4), index);
       for (guint d = 0; d < space->n_dims; d++)
-        x[d] = g_rand_double_range (rand, 0.05, 0.95);
+        x[d] = 0.05 + 0.9 * mmx_random_double (&random);
     }
 
   local_init (&local, space, x, 0, space->n_dims);
@@ -381,10 +382,12 @@ evaluate_hyper (Space             *space,
   return score.objective;
 }
 
+/* Orders indices by their values, then by index, so sorting is the same
+ * on every machine. */
 static int
-compare_trials (gconstpointer a,
-                gconstpointer b,
-                gpointer      user_data)
+compare_by_value (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
 {
   const double *values = user_data;
   guint x = *(const guint *) a, y = *(const guint *) b;
@@ -413,7 +416,7 @@ choose_adstocks (Space       *space,
 
   for (guint k = 0; k < K; k++)
     order[k] = k;
-  g_qsort_with_data (order, K, sizeof (guint), compare_trials, trials.values);
+  g_qsort_with_data (order, K, sizeof (guint), compare_by_value, trials.values);
 
   mmx_mmm_hyper_copy (space->mmm, best, &candidate);
   for (guint i = 0; i < K && !g_atomic_int_get (space->cancelled); i++)
@@ -464,19 +467,6 @@ candidate_new (MmxMmm            *mmm,
   return candidate;
 }
 
-static int
-compare_visits (gconstpointer a,
-                gconstpointer b,
-                gpointer      user_data)
-{
-  const double *values = user_data;
-  guint x = *(const guint *) a, y = *(const guint *) b;
-
-  if (values[x] != values[y])
-    return values[x] < values[y] ? -1 : 1;
-  return x < y ? -1 : x > y;
-}
-
 /* The points each start visited that score within @threshold, spread
  * apart, best first. */
 static void
@@ -504,7 +494,7 @@ collect_candidates (Space       *space,
           order[i] = i;
           values[i] = points[(gsize) i * stride + space->n_dims];
         }
-      g_qsort_with_data (order, n, sizeof (guint), compare_visits, values);
+      g_qsort_with_data (order, n, sizeof (guint), compare_by_value, values);
 
       for (guint i = 0; i < n && kept->len < (first_group > 0 ? MAX_CANDIDATES_PER_PROFILE
                                                              : MAX_CANDIDATES_PER_START); i++)
@@ -581,10 +571,18 @@ profile_saturation (Space       *space,
                     space->cancellable);
 }
 
+/* The budget grows with the dimensions, more slowly past a handful of
+ * channels, where a run would otherwise take many seconds. */
 static guint
 default_budget (guint n_dims)
 {
-  return 30 * n_dims + 200;
+  return 200 + 30 * MIN (n_dims, 20) + 10 * (MAX (n_dims, 20) - 20);
+}
+
+static guint
+weibull_trial_budget (guint budget)
+{
+  return MIN (budget / 8, 100);
 }
 
 /**
@@ -653,7 +651,7 @@ mmx_mmm_search (MmxMmm                     *self,
   starts.max_evaluations = settings->max_evaluations > 0 ? settings->max_evaluations
                                                          : default_budget (space.n_dims);
   space.budget = n_starts * starts.max_evaluations
-                 + (settings->choose_adstock ? K * starts.max_evaluations / 8 : 0)
+                 + (settings->choose_adstock ? K * weibull_trial_budget (starts.max_evaluations) : 0)
                  + (out_candidates != NULL ? K * G_N_ELEMENTS (profile_shapes) * PROFILE_BUDGET : 0);
   first = g_new (double, space.n_dims);
   encode (&space, &initial, first);
@@ -681,7 +679,8 @@ mmx_mmm_search (MmxMmm                     *self,
       mmx_mmm_hyper_init (self, out_hyper);
       decode (&space, starts.points + (gsize) best * space.n_dims, out_hyper);
       if (settings->choose_adstock && K > 0)
-        choose_adstocks (&space, out_hyper, &best_value, starts.max_evaluations / 8);
+        choose_adstocks (&space, out_hyper, &best_value,
+                         weibull_trial_budget (starts.max_evaluations));
       if (out_candidates != NULL)
         {
           g_autoptr(MmxMmmWorkspace) workspace = _mmx_mmm_workspace_new (self, space.target);
