@@ -13,7 +13,6 @@
 #include <gsl/gsl_blas.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_linalg.h>
-#include <gsl/gsl_randist.h>
 #include <math.h>
 #include <nlopt.h>
 #include <string.h>
@@ -1019,20 +1018,20 @@ mmx_forecast_model_get_trend (const MmxForecastModel *self,
 /**
  * mmx_forecast_model_draw:
  * @self: a fitted model
- * @rng: the sample's generator
+ * @random: the sample's generator
  * @theta: (out caller-allocates): @n_parameters: parameters drawn from
  *   their posterior, media coefficients at least 0
  */
 void
 mmx_forecast_model_draw (const MmxForecastModel *self,
-                         gsl_rng                *rng,
+                         MmxRandom              *random,
                          double                 *theta)
 {
   guint p = self->n_parameters, first_media = p - self->n_media;
   g_autofree double *z = g_new (double, p);
 
   for (guint i = 0; i < p; i++)
-    z[i] = gsl_ran_gaussian_ziggurat (rng, 1);
+    z[i] = mmx_random_normal (random);
   for (guint i = 0; i < p; i++)
     {
       const double *row = self->cholesky + (gsize) i * p;
@@ -1099,10 +1098,39 @@ mmx_forecast_model_get_seasonal (const MmxForecastModel *self,
   return sum;
 }
 
+/* Knuth's count of uniforms whose product stays above e^-mean, in parts
+ * small enough for e^-mean to stay far from underflow. */
+static guint
+random_poisson (MmxRandom *random,
+                double     mean)
+{
+  guint count = 0;
+
+  while (mean > 0)
+    {
+      double part = MIN (mean, 30), limit = exp (-part), product = mmx_random_double (random);
+
+      for (; product > limit; count++)
+        product *= mmx_random_double (random);
+      mean -= part;
+    }
+  return count;
+}
+
+/* By inversion, from a uniform strictly inside (-½, ½). */
+static double
+random_laplace (MmxRandom *random,
+                double     scale)
+{
+  double u = ((mmx_random_next (random) >> 11) + 0.5) * 0x1.0p-53 - 0.5;
+
+  return u < 0 ? scale * log (1 + 2 * u) : -scale * log (1 - 2 * u);
+}
+
 /**
  * mmx_forecast_model_sample_trend_change:
  * @self: a fitted model
- * @rng: the sample's generator
+ * @random: the sample's generator
  * @first_row: the first period of the horizon
  * @changes: (out caller-allocates): n_rows - @first_row: how the sampled
  *   future trend differs from the fitted one, on the fit's scale
@@ -1113,7 +1141,7 @@ mmx_forecast_model_get_seasonal (const MmxForecastModel *self,
  */
 void
 mmx_forecast_model_sample_trend_change (const MmxForecastModel *self,
-                                        gsl_rng                *rng,
+                                        MmxRandom              *random,
                                         guint                   first_row,
                                         double                 *changes)
 {
@@ -1128,11 +1156,11 @@ mmx_forecast_model_sample_trend_change (const MmxForecastModel *self,
 
   for (guint j = 0; j < self->n_changepoints; j++)
     scale += fabs (self->delta[j]) / self->n_changepoints;
-  n_changes = gsl_ran_poisson (rng, self->n_changepoints * (end - 1));
+  n_changes = random_poisson (random, self->n_changepoints * (end - 1));
   for (guint c = 0; c < n_changes; c++)
     {
-      double at = 1 + gsl_rng_uniform (rng) * (end - 1);
-      double delta = gsl_ran_laplace (rng, scale);
+      double at = 1 + mmx_random_double (random) * (end - 1);
+      double delta = random_laplace (random, scale);
 
       for (guint i = 0; i < n; i++)
         {

@@ -7,9 +7,8 @@
 
 #pragma once
 
-#include <gsl/gsl_rng.h>
-
 #include "mmx-forecast-settings.h"
+#include "mmx-random.h"
 
 G_BEGIN_DECLS
 
@@ -120,10 +119,10 @@ double            mmx_forecast_model_get_seasonal        (const MmxForecastModel
                                                           const double      *theta,
                                                           guint              row);
 void              mmx_forecast_model_draw                (const MmxForecastModel *self,
-                                                          gsl_rng           *rng,
+                                                          MmxRandom         *random,
                                                           double            *theta);
 void              mmx_forecast_model_sample_trend_change (const MmxForecastModel *self,
-                                                          gsl_rng           *rng,
+                                                          MmxRandom         *random,
                                                           guint              first_row,
                                                           double            *changes);
 

@@ -9,13 +9,11 @@
 
 #include "config.h"
 
-#include <gsl/gsl_randist.h>
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 #include <string.h>
 
 #include "mmx-forecast-simulation.h"
-#include "mmx-gsl-autoptr.h"
 #include "mmx-parallel.h"
 
 typedef struct
@@ -70,28 +68,6 @@ mmx_forecast_combine (const MmxForecastModel *model,
   return trend + seasonal + media;
 }
 
-/* One generator per sample, seeded from the seed and the sample's index
- * alone, so any thread may draw any sample and the result stays the same
- * (splitmix64 spreads neighbouring seeds apart). */
-static guint64
-mix (guint64 value)
-{
-  value += G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
-  value = (value ^ (value >> 30)) * G_GUINT64_CONSTANT (0xBF58476D1CE4E5B9);
-  value = (value ^ (value >> 27)) * G_GUINT64_CONSTANT (0x94D049BB133111EB);
-  return value ^ (value >> 31);
-}
-
-static gsl_rng *
-sample_rng (guint64 seed,
-            guint   sample)
-{
-  gsl_rng *rng = gsl_rng_alloc (gsl_rng_taus2);
-
-  gsl_rng_set (rng, (unsigned long) mix (mix (seed) ^ sample));
-  return rng;
-}
-
 /* One future: parameters drawn from their posterior, the trend's future
  * changes of rate, noise. */
 static void
@@ -101,16 +77,19 @@ sample_cb (guint    sample,
   Simulation *sim = user_data;
   const MmxForecastModel *model = sim->design->model;
   guint n = sim->design->n_future, K = model->n_media;
-  g_autoptr(gsl_rng) rng = sample_rng (sim->seed, sample);
+  MmxRandom random;
   g_autofree double *changes = g_new (double, n + 1);
   g_autofree double *theta = g_new (double, model->n_parameters);
   const double *beta;
   double *path = sim->paths + (gsize) sample * n;
   double total = 0;
 
-  mmx_forecast_model_draw (model, rng, theta);
+  /* A stream per sample, so any thread may draw any sample and the
+   * result stays the same. */
+  mmx_random_init (&random, sim->seed, sample);
+  mmx_forecast_model_draw (model, &random, theta);
   beta = theta + model->n_parameters - K;
-  mmx_forecast_model_sample_trend_change (model, rng, model->n_history, changes);
+  mmx_forecast_model_sample_trend_change (model, &random, model->n_history, changes);
   for (guint i = 0; i < n; i++)
     {
       guint row = model->n_history + i;
@@ -121,7 +100,7 @@ sample_cb (guint    sample,
       for (guint k = 0; k < K; k++)
         media += sim->media_rows[(gsize) i * K + k] * beta[k];
       value = mmx_forecast_combine (model, trend, seasonal, media)
-              + gsl_ran_gaussian_ziggurat (rng, model->sigma);
+              + model->sigma * mmx_random_normal (&random);
       path[i] = value * model->y_scale;
       total += path[i];
     }

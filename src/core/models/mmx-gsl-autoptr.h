@@ -9,10 +9,8 @@
 
 #include <glib.h>
 #include <gsl/gsl_matrix.h>
-#include <gsl/gsl_rng.h>
 #include <gsl/gsl_vector.h>
 
 /* g_autoptr() for the GSL types the models use. */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (gsl_matrix, gsl_matrix_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (gsl_vector, gsl_vector_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (gsl_rng, gsl_rng_free)
