@@ -43,6 +43,9 @@ int       mmx_cli_attribute     (const char      *db_path,
 int       mmx_cli_mappings      (const char      *db_path,
                                  int              argc,
                                  char           **argv);
+int       mmx_cli_forecast      (const char      *db_path,
+                                 int              argc,
+                                 char           **argv);
 
 MmxStore *mmx_cli_open_store    (const char      *db_path);
 gboolean  mmx_cli_parse_options (GOptionContext  *context,

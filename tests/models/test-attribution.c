@@ -465,17 +465,6 @@ test_calibration (void)
 }
 
 static void
-assert_error_contains (const GError *error,
-                       GQuark        domain,
-                       int           code,
-                       const char   *text)
-{
-  g_assert_error (error, domain, code);
-  if (strstr (error->message, text) == NULL)
-    g_error ("“%s” does not say “%s”", error->message, text);
-}
-
-static void
 test_calibration_errors (void)
 {
   g_autoptr(MmxTestMmmData) truth = generate (3);
@@ -505,7 +494,8 @@ test_calibration_errors (void)
       g_assert_no_error (error);
       result = mmx_attribution_run (panel, &settings, NULL, NULL, &error);
       g_assert_null (result);
-      assert_error_contains (error, MMX_MODEL_ERROR, MMX_MODEL_ERROR_BAD_FILE, cases[i].message);
+      mmx_test_assert_error_says (error, MMX_MODEL_ERROR, MMX_MODEL_ERROR_BAD_FILE,
+                                  cases[i].message);
       g_assert_nonnull (strstr (error->message, "row 2"));
       mmx_attribution_settings_clear (&settings);
     }
@@ -541,7 +531,8 @@ test_lift_file_errors (void)
       g_autoptr(GPtrArray) tests = mmx_lift_tests_load (file, NULL, &error);
 
       g_assert_null (tests);
-      assert_error_contains (error, MMX_MODEL_ERROR, MMX_MODEL_ERROR_BAD_FILE, cases[i].message);
+      mmx_test_assert_error_says (error, MMX_MODEL_ERROR, MMX_MODEL_ERROR_BAD_FILE,
+                                  cases[i].message);
     }
   mmx_test_remove_dir (dir);
 }
@@ -573,7 +564,7 @@ test_too_short (void)
       mmx_attribution_settings_init (&settings);
       result = mmx_attribution_run (panel, &settings, NULL, NULL, &error);
       g_assert_null (result);
-      assert_error_contains (error, MMX_MODEL_ERROR, MMX_MODEL_ERROR_NOT_ENOUGH_DATA,
+      mmx_test_assert_error_says (error, MMX_MODEL_ERROR, MMX_MODEL_ERROR_NOT_ENOUGH_DATA,
                              cases[i].message);
     }
 }

@@ -21,6 +21,7 @@
 #include "mmx-lift-tests.h"
 #include "mmx-mmm.h"
 #include "mmx-model-error.h"
+#include "mmx-progress-relay.h"
 
 /* A channel is measured only when its spend moves: on at least this many
  * periods, and by at least this coefficient of variation. */
@@ -935,9 +936,7 @@ typedef struct
 {
   MmxPanel               *panel;
   MmxAttributionSettings  settings;
-  MmxProgressFunc         progress_func;
-  gpointer                progress_data;
-  GMainContext           *context;
+  MmxProgressRelay       *progress;
 } RunData;
 
 static void
@@ -945,39 +944,8 @@ run_data_free (RunData *data)
 {
   mmx_panel_unref (data->panel);
   mmx_attribution_settings_clear (&data->settings);
-  g_main_context_unref (data->context);
+  mmx_progress_relay_free (data->progress);
   g_free (data);
-}
-
-typedef struct
-{
-  MmxProgressFunc func;
-  gpointer        data;
-  double          fraction;
-  double          seconds_left;
-} ProgressReport;
-
-static gboolean
-deliver_progress_cb (gpointer user_data)
-{
-  ProgressReport *report = user_data;
-
-  report->func (report->fraction, report->seconds_left, report->data);
-  return G_SOURCE_REMOVE;
-}
-
-/* On the worker: hands the report to the caller's main context. */
-static void
-forward_progress_cb (double   fraction,
-                     double   seconds_left,
-                     gpointer user_data)
-{
-  RunData *data = user_data;
-  ProgressReport *report = g_new (ProgressReport, 1);
-
-  *report = (ProgressReport) { data->progress_func, data->progress_data, fraction, seconds_left };
-  g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, deliver_progress_cb, report,
-                              g_free);
 }
 
 static void
@@ -987,12 +955,13 @@ run_worker (GTask        *task,
             GCancellable *cancellable)
 {
   RunData *data = task_data;
+  MmxProgressFunc relay = mmx_progress_relay_get_func (data->progress);
   g_autoptr(MmxProgress) progress = NULL;
   g_autoptr(GError) error = NULL;
   MmxAttribution *result;
 
-  if (data->progress_func != NULL)
-    progress = mmx_progress_new (forward_progress_cb, data);
+  if (relay != NULL)
+    progress = mmx_progress_new (relay, data->progress);
   result = mmx_attribution_run (data->panel, &data->settings, progress, cancellable, &error);
   if (result == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
@@ -1028,9 +997,7 @@ mmx_attribution_run_async (MmxPanel                     *panel,
   g_task_set_source_tag (task, mmx_attribution_run_async);
   data->panel = mmx_panel_ref (panel);
   mmx_attribution_settings_copy (settings, &data->settings);
-  data->progress_func = progress_func;
-  data->progress_data = progress_data;
-  data->context = g_main_context_ref_thread_default ();
+  data->progress = mmx_progress_relay_new (progress_func, progress_data);
   g_task_set_task_data (task, data, (GDestroyNotify) run_data_free);
   mmx_job_pool_push (task, run_worker, MMX_JOB_PRIORITY_MODEL);
 }
