@@ -10,20 +10,12 @@
 #include <glib/gi18n.h>
 
 #include "mmx-cli.h"
-#include "mmx-json.h"
+#include "mmx-date.h"
 #include "mmx-license.h"
 #include "mmx-machine-fingerprint.h"
 
 /* marketingmix-cli license: checks an offline license file on this
  * computer, as the app does, or prints the computer's fingerprint. */
-
-static char *
-format_day (gint64 time)
-{
-  g_autoptr(GDateTime) date = g_date_time_new_from_unix_utc (time);
-
-  return date != NULL ? g_date_time_format (date, "%F") : g_strdup ("?");
-}
 
 int
 mmx_cli_license (const char  *db_path,
@@ -81,25 +73,14 @@ mmx_cli_license (const char  *db_path,
 
   if (json)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonBuilder) builder = mmx_license_build_json (license);
 
-      json_builder_begin_object (builder);
-      mmx_json_add_string (builder, "license_id", license->license_id);
-      mmx_json_add_string (builder, "account", license->account);
-      mmx_json_add_string (builder, "tier", license->tier);
-      mmx_json_add_strv (builder, "entitlements", (const char * const *) license->entitlements);
-      mmx_json_add_int (builder, "seats", license->seats);
-      mmx_json_add_int (builder, "license_expires", license->license_expires);
-      mmx_json_add_int (builder, "issued", license->issued);
-      mmx_json_add_int (builder, "expires", license->expires);
-      mmx_json_add_string (builder, "kid", license->kid);
-      json_builder_end_object (builder);
       mmx_cli_print_json (builder);
     }
   else
     {
-      g_autofree char *ends = format_day (license->license_expires);
-      g_autofree char *renew = format_day (license->expires);
+      g_autofree char *ends = mmx_date_unix_to_iso (license->license_expires);
+      g_autofree char *renew = mmx_date_unix_to_iso (license->expires);
       g_autofree char *unlocks = g_strjoinv (", ", license->entitlements);
 
       g_print (_("Valid %s license %s for this computer: %s. The license runs until %s; this "

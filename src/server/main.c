@@ -16,6 +16,7 @@
 #include <string.h>
 #include <sys/resource.h>
 
+#include "mmx-date.h"
 #include "mmx-email.h"
 #include "mmx-json.h"
 #include "mmx-keyring.h"
@@ -343,14 +344,6 @@ license_create (const char *db,
   return EXIT_OK;
 }
 
-static char *
-format_time (gint64 time)
-{
-  g_autoptr(GDateTime) date = g_date_time_new_from_unix_utc (time);
-
-  return date != NULL ? g_date_time_format (date, "%F") : g_strdup ("?");
-}
-
 static int
 license_list (const char *db,
               int         argc,
@@ -412,7 +405,7 @@ license_list (const char *db,
   for (guint i = 0; i < licenses->len; i++)
     {
       MmxLicenseRecord *record = g_ptr_array_index (licenses, i);
-      g_autofree char *expires = format_time (record->expires);
+      g_autofree char *expires = mmx_date_unix_to_iso (record->expires);
       g_autofree char *seats = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT,
                                                 record->seats_used, record->seats);
 

@@ -21,22 +21,12 @@
 #define BAD_CREDENTIALS "The e-mail address or the password is wrong."
 
 static MmxHttpResponse *
-issue_session (MmxServer  *self,
-               const char *account_id,
-               const char *tier,
-               guint       status)
+session_response (guint       status,
+                  const char *access_token,
+                  const char *refresh_token,
+                  const char *tier)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autofree char *refresh_token = mmx_secret_new_refresh_token ();
-  g_autofree char *refresh_hash = mmx_secret_hash (refresh_token);
-  g_autofree char *access_token = NULL;
-  gint64 now = _mmx_server_now ();
-
-  if (!mmx_server_store_create_refresh_family (self->store, account_id, refresh_hash, now,
-                                               now + self->config.refresh_lifetime, &error))
-    return _mmx_server_failure (error);
-  access_token = mmx_access_tokens_issue (self->tokens, account_id, tier, now);
 
   json_builder_begin_object (builder);
   mmx_json_add_string (builder, "access_token", access_token);
@@ -46,6 +36,25 @@ issue_session (MmxServer  *self,
   mmx_json_add_string (builder, "tier", tier);
   json_builder_end_object (builder);
   return mmx_http_response_new_json (status, builder);
+}
+
+static MmxHttpResponse *
+issue_session (MmxServer  *self,
+               const char *account_id,
+               const char *tier,
+               guint       status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *refresh_token = mmx_secret_new_refresh_token ();
+  g_autofree char *refresh_hash = mmx_secret_hash (refresh_token);
+  g_autofree char *access_token = NULL;
+  gint64 now = _mmx_server_now ();
+
+  if (!mmx_server_store_create_refresh_family (self->store, account_id, refresh_hash, now,
+                                               now + self->config.refresh_lifetime, &error))
+    return _mmx_server_failure (error);
+  access_token = mmx_access_tokens_issue (self->tokens, account_id, tier, now);
+  return session_response (status, access_token, refresh_token, tier);
 }
 
 static MmxHttpResponse *
@@ -166,7 +175,6 @@ refresh_cb (MmxHttpRequest *request,
   g_autoptr(GError) error = NULL;
   g_autoptr(MmxServerRequest) body = NULL;
   g_autoptr(MmxAccount) account = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autofree char *token_hash = NULL;
   g_autofree char *next = mmx_secret_new_refresh_token ();
   g_autofree char *next_hash = mmx_secret_hash (next);
@@ -210,15 +218,7 @@ refresh_cb (MmxHttpRequest *request,
     return _mmx_server_failure (error);
   mmx_http_request_set_subject (request, account_id);
   access_token = mmx_access_tokens_issue (self->tokens, account_id, account->tier, now);
-
-  json_builder_begin_object (builder);
-  mmx_json_add_string (builder, "access_token", access_token);
-  mmx_json_add_string (builder, "refresh_token", next);
-  mmx_json_add_string (builder, "token_type", "Bearer");
-  mmx_json_add_int (builder, "expires_in", MMX_ACCESS_TOKEN_LIFETIME_SECONDS);
-  mmx_json_add_string (builder, "tier", account->tier);
-  json_builder_end_object (builder);
-  return mmx_http_response_new_json (200, builder);
+  return session_response (200, access_token, next, account->tier);
 }
 
 static MmxHttpResponse *
@@ -246,13 +246,19 @@ logout_cb (MmxHttpRequest *request,
   return mmx_http_response_new_empty (204);
 }
 
-/* Checks the password of the token's account; on a hashing thread. */
+typedef MmxServerRequest *(*ReadFunc) (GBytes  *body,
+                                       GError **error);
+
+/* Reads a body that holds the account's password, and checks the token
+ * and the password; on a hashing thread. Whoever has no valid token hears
+ * that first, whatever the body. */
 static MmxHttpResponse *
-check_password (MmxServer        *self,
-                MmxHttpRequest   *request,
-                const char       *password,
-                MmxAccessClaims **out_claims,
-                MmxAccount      **out_account)
+read_with_password (MmxServer         *self,
+                    MmxHttpRequest    *request,
+                    ReadFunc           read,
+                    MmxServerRequest **out_body,
+                    MmxAccessClaims  **out_claims,
+                    MmxAccount       **out_account)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(MmxAccount) account = NULL;
@@ -260,6 +266,9 @@ check_password (MmxServer        *self,
 
   if (denied != NULL)
     return denied;
+  *out_body = read (mmx_http_request_get_body (request), &error);
+  if (*out_body == NULL)
+    return _mmx_server_bad_body (error);
   account = mmx_server_store_get_account (self->store, (*out_claims)->subject, _mmx_server_now (),
                                           &error);
   if (account == NULL)
@@ -268,7 +277,8 @@ check_password (MmxServer        *self,
         return mmx_http_response_new_error (401, "invalid_token", "The account was deleted.");
       return _mmx_server_failure (error);
     }
-  if (!mmx_password_hasher_verify (self->hasher, account->password_hash, password, NULL))
+  if (!mmx_password_hasher_verify (self->hasher, account->password_hash, (*out_body)->password,
+                                   NULL))
     {
       if (mmx_server_store_record_login_failure (self->store, account->email, _mmx_server_now (),
                                                  &self->config.lockout, &error) < 0)
@@ -292,14 +302,8 @@ password_cb (MmxHttpRequest *request,
   g_autofree char *hash = NULL;
   MmxHttpResponse *denied;
 
-  body = mmx_server_request_read_password_change (mmx_http_request_get_body (request), &error);
-  if (body == NULL)
-    {
-      /* Whoever has no valid token hears that first. */
-      denied = _mmx_server_authenticate (self, request, &claims);
-      return denied != NULL ? denied : _mmx_server_bad_body (error);
-    }
-  denied = check_password (self, request, body->password, &claims, &account);
+  denied = read_with_password (self, request, mmx_server_request_read_password_change, &body,
+                               &claims, &account);
   if (denied != NULL)
     return denied;
   if (!mmx_password_hasher_check_policy (self->hasher, body->new_password, &error))
@@ -353,13 +357,8 @@ delete_account_cb (MmxHttpRequest *request,
   g_autoptr(MmxAccount) account = NULL;
   MmxHttpResponse *denied;
 
-  body = mmx_server_request_read_password (mmx_http_request_get_body (request), &error);
-  if (body == NULL)
-    {
-      denied = _mmx_server_authenticate (self, request, &claims);
-      return denied != NULL ? denied : _mmx_server_bad_body (error);
-    }
-  denied = check_password (self, request, body->password, &claims, &account);
+  denied = read_with_password (self, request, mmx_server_request_read_password, &body, &claims,
+                               &account);
   if (denied != NULL)
     return denied;
   if (!mmx_server_store_delete_account (self->store, account->id, _mmx_server_now (), &error))

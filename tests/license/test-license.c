@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "mmx-date.h"
 #include "mmx-json.h"
 #include "mmx-license.h"
 #include "mmx-machine-fingerprint.h"
@@ -422,6 +423,31 @@ test_keyring (void)
   mmx_test_remove_dir (dir);
 }
 
+static void
+test_json_and_dates (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const struct { gint64 time; const char *day; } days[] = {
+    { 0, "1970-01-01" }, { 86399, "1970-01-01" }, { 86400, "1970-01-02" },
+    { NOW, "2026-05-28" }, { -1, "1969-12-31" },
+  };
+  g_autoptr(MmxLicense) license = new_license (fixture);
+  g_autofree char *file = sign (fixture, license);
+  g_autoptr(MmxLicense) read = verify_at (fixture, file, NOW, 0, NULL);
+  g_autoptr(JsonBuilder) builder = mmx_license_build_json (read);
+  g_autofree char *json = mmx_json_to_string (builder, FALSE);
+
+  g_assert_nonnull (strstr (json, "\"seats\":3"));
+  g_assert_nonnull (strstr (json, "\"kid\":\"test-1\""));
+  g_assert_nonnull (strstr (json, "\"entitlements\":[\"attribution\",\"forecast\",\"optimizer\"]"));
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      g_autofree char *day = mmx_date_unix_to_iso (days[i].time);
+
+      g_assert_cmpstr (day, ==, days[i].day);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -438,6 +464,7 @@ main (int    argc,
   ADD ("/mmx/license/tampered", test_tampered);
   ADD ("/mmx/license/malformed", test_malformed);
   ADD ("/mmx/license/check-file", test_check_file);
+  ADD ("/mmx/license/json-and-dates", test_json_and_dates);
 #undef ADD
   g_test_add_func ("/mmx/license/fingerprint", test_fingerprint);
   g_test_add_func ("/mmx/license/keyring", test_keyring);

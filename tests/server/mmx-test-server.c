@@ -444,6 +444,16 @@ mmx_test_response_error (MmxTestResponse *response)
   return json_object_get_string_member (error, "code");
 }
 
+/* Checks an error answer's status and code. */
+void
+mmx_test_expect_error (MmxTestResponse *response,
+                       long             status,
+                       const char      *code)
+{
+  mmx_assert_status (response, status);
+  g_assert_cmpstr (mmx_test_response_error (response), ==, code);
+}
+
 void
 mmx_test_response_free (MmxTestResponse *response)
 {

@@ -68,6 +68,9 @@ const char      *mmx_test_response_string   (MmxTestResponse    *response,
 gint64           mmx_test_response_int      (MmxTestResponse    *response,
                                              const char         *member);
 const char      *mmx_test_response_error    (MmxTestResponse    *response);
+void             mmx_test_expect_error      (MmxTestResponse    *response,
+                                             long                status,
+                                             const char         *code);
 void             mmx_test_response_free     (MmxTestResponse    *response);
 
 void             mmx_test_signup            (MmxTestServer      *server,

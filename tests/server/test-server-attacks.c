@@ -62,15 +62,6 @@ fixture_tear_down (Fixture       *fixture,
 }
 
 static void
-expect_error (MmxTestResponse *response,
-              long             status,
-              const char      *code)
-{
-  mmx_assert_status (response, status);
-  g_assert_cmpstr (mmx_test_response_error (response), ==, code);
-}
-
-static void
 expect_refused (Fixture    *fixture,
                 const char *token)
 {
@@ -78,7 +69,7 @@ expect_refused (Fixture    *fixture,
                                                           token, NULL, NULL, 0);
 
   g_test_message ("%s", token);
-  expect_error (response, 401, "invalid_token");
+  mmx_test_expect_error (response, 401, "invalid_token");
 }
 
 static char *
@@ -153,7 +144,7 @@ test_tokens (Fixture       *fixture,
 
   g_clear_pointer (&response, mmx_test_response_free);
   response = mmx_test_request (fixture->server, "GET", "/v1/account", NULL, basic, NULL, 0);
-  expect_error (response, 401, "invalid_token");
+  mmx_test_expect_error (response, 401, "invalid_token");
 }
 
 static MmxTestResponse *
@@ -177,9 +168,9 @@ test_refresh_replay (Fixture       *fixture,
    * so the thief's and the app's next refresh both fail. */
   mmx_assert_status (legit, 200);
   thief = refresh (fixture, fixture->ann_refresh);
-  expect_error (thief, 401, "refresh_token_reused");
+  mmx_test_expect_error (thief, 401, "refresh_token_reused");
   after = refresh (fixture, mmx_test_response_string (legit, "refresh_token"));
-  expect_error (after, 401, "invalid_grant");
+  mmx_test_expect_error (after, 401, "invalid_grant");
 }
 
 static void
@@ -237,7 +228,7 @@ test_cross_account (Fixture       *fixture,
   g_clear_pointer (&response, mmx_test_response_free);
   response = mmx_test_request (fixture->server, "GET", "/v1/sync/uploads/" HELLO_SHA256, bob, NULL,
                                NULL, 0);
-  expect_error (response, 404, "not_found");
+  mmx_test_expect_error (response, 404, "not_found");
   g_clear_pointer (&response, mmx_test_response_free);
   response = mmx_test_request (fixture->server, "GET", "/v1/sync/uploads?after=0", bob, NULL, NULL,
                                0);
@@ -246,11 +237,11 @@ test_cross_account (Fixture       *fixture,
   g_clear_pointer (&response, mmx_test_response_free);
   response = mmx_test_request (fixture->server, "GET", "/v1/sync/metadata/scenarios", bob, NULL,
                                NULL, 0);
-  expect_error (response, 404, "not_found");
+  mmx_test_expect_error (response, 404, "not_found");
   g_clear_pointer (&response, mmx_test_response_free);
   response = mmx_test_json (fixture->server, "PUT", "/v1/sync/metadata/scenarios", bob,
                             "{\"version\":1,\"value\":{\"secret\":false}}");
-  expect_error (response, 409, "conflict");
+  mmx_test_expect_error (response, 409, "conflict");
   g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (json_node_get_object (response->json),
                                                                "current")));
   g_clear_pointer (&response, mmx_test_response_free);
@@ -260,10 +251,10 @@ test_cross_account (Fixture       *fixture,
   deactivation = g_strdup_printf ("{\"license_id\":\"%s\",\"machine\":\"%s\"}", license_id, machine);
   g_clear_pointer (&response, mmx_test_response_free);
   response = mmx_test_json (fixture->server, "POST", "/v1/licenses/deactivate", bob, deactivation);
-  expect_error (response, 404, "activation_not_found");
+  mmx_test_expect_error (response, 404, "activation_not_found");
   g_clear_pointer (&response, mmx_test_response_free);
   response = mmx_test_json (fixture->server, "POST", "/v1/licenses/activate", bob, activation);
-  expect_error (response, 403, "license_forbidden");
+  mmx_test_expect_error (response, 403, "license_forbidden");
   /* Bob logging out with Ann's refresh token ends nothing of hers. */
   g_clear_pointer (&response, mmx_test_response_free);
   response = mmx_test_json (fixture->server, "POST", "/v1/auth/logout", bob, logout);
@@ -403,7 +394,7 @@ test_bodies (Fixture       *fixture,
     g_string_append_c (deep, '[');
   g_clear_pointer (&response, mmx_test_response_free);
   response = mmx_test_json (fixture->server, "POST", "/v1/auth/login", NULL, deep->str);
-  expect_error (response, 400, "invalid_json");
+  mmx_test_expect_error (response, 400, "invalid_json");
 
   /* Too large before a byte of it is read, and once decompressed. */
   raw = mmx_test_raw (fixture->server,
@@ -416,7 +407,7 @@ test_bodies (Fixture       *fixture,
   g_clear_pointer (&response, mmx_test_response_free);
   response = mmx_test_request (fixture->server, "POST", "/v1/auth/login", NULL, gzip_header,
                                (const char *) bomb, (gssize) bomb_length);
-  expect_error (response, 413, "payload_too_large");
+  mmx_test_expect_error (response, 413, "payload_too_large");
 
   g_clear_pointer (&response, mmx_test_response_free);
   response = mmx_test_request (fixture->server, "GET", "/healthz", NULL, NULL, NULL, 0);

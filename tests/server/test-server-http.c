@@ -59,15 +59,6 @@ login (Fixture    *fixture,
 }
 
 static void
-expect_error (MmxTestResponse *response,
-              long             status,
-              const char      *code)
-{
-  mmx_assert_status (response, status);
-  g_assert_cmpstr (mmx_test_response_error (response), ==, code);
-}
-
-static void
 test_health (Fixture       *fixture,
              gconstpointer  data)
 {
@@ -85,8 +76,8 @@ test_health (Fixture       *fixture,
                    mmx_test_database_is_postgres () ? "postgresql" : "sqlite");
   g_assert_cmpstr (g_hash_table_lookup (health->headers, "cache-control"), ==, "no-store");
   g_assert_nonnull (g_hash_table_lookup (health->headers, "x-request-id"));
-  expect_error (missing, 404, "not_found");
-  expect_error (wrong_method, 405, "method_not_allowed");
+  mmx_test_expect_error (missing, 404, "not_found");
+  mmx_test_expect_error (wrong_method, 405, "method_not_allowed");
   g_assert_cmpstr (g_hash_table_lookup (wrong_method->headers, "allow"), ==, "POST");
 }
 
@@ -112,7 +103,7 @@ test_signup (Fixture       *fixture,
   G_STMT_START { \
     g_clear_pointer (&response, mmx_test_response_free); \
     response = post (fixture, "/v1/auth/signup", NULL, json); \
-    expect_error (response, status, code); \
+    mmx_test_expect_error (response, status, code); \
   } G_STMT_END
   EXPECT ("{\"email\":\"ann@example.com\",\"password\":\"another good one\"}", 409, "email_taken");
   EXPECT ("{\"email\":\"bob@example.com\",\"password\":\"short\"}", 400, "weak_password");
@@ -134,13 +125,13 @@ test_signup (Fixture       *fixture,
   body = g_strdup_printf ("{\"email\":\"bob@example.com\",\"password\":\"%s\"}", long_password->str);
   g_clear_pointer (&response, mmx_test_response_free);
   response = post (fixture, "/v1/auth/signup", NULL, body);
-  expect_error (response, 400, "invalid_request");
+  mmx_test_expect_error (response, 400, "invalid_request");
 
   g_clear_pointer (&response, mmx_test_response_free);
   response = mmx_test_request (fixture->server, "POST", "/v1/auth/signup", NULL, plain,
                                "{\"email\":\"bob@example.com\",\"password\":\"" MMX_TEST_PASSWORD "\"}",
                                -1);
-  expect_error (response, 415, "unsupported_media_type");
+  mmx_test_expect_error (response, 415, "unsupported_media_type");
 }
 
 static void
@@ -161,8 +152,8 @@ test_login (Fixture       *fixture,
   /* A wrong password and an unknown address read the same. */
   wrong = login (fixture, "ann@example.com", "not the password");
   unknown = login (fixture, "nobody@example.com", "not the password");
-  expect_error (wrong, 401, "invalid_credentials");
-  expect_error (unknown, 401, "invalid_credentials");
+  mmx_test_expect_error (wrong, 401, "invalid_credentials");
+  mmx_test_expect_error (unknown, 401, "invalid_credentials");
   g_assert_true (g_bytes_equal (wrong->body, unknown->body));
 
   account = mmx_test_request (fixture->server, "GET", "/v1/account",
@@ -173,7 +164,7 @@ test_login (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (mmx_test_response_string (account, "id"), "acc_"));
 
   anonymous = mmx_test_request (fixture->server, "GET", "/v1/account", NULL, NULL, NULL, 0);
-  expect_error (anonymous, 401, "invalid_token");
+  mmx_test_expect_error (anonymous, 401, "invalid_token");
   g_assert_true (g_str_has_prefix (g_hash_table_lookup (anonymous->headers, "www-authenticate"),
                                    "Bearer"));
 }
@@ -212,12 +203,12 @@ test_refresh_and_logout (Fixture       *fixture,
 
   /* The first token again: the whole family ends. */
   replayed = refresh (fixture, first);
-  expect_error (replayed, 401, "refresh_token_reused");
+  mmx_test_expect_error (replayed, 401, "refresh_token_reused");
   after_replay = refresh (fixture, second);
-  expect_error (after_replay, 401, "invalid_grant");
+  mmx_test_expect_error (after_replay, 401, "invalid_grant");
 
   garbage = refresh (fixture, "not-a-token");
-  expect_error (garbage, 401, "invalid_grant");
+  mmx_test_expect_error (garbage, 401, "invalid_grant");
 
   /* Log out: the session's refresh token stops working. */
   session = login (fixture, "ann@example.com", MMX_TEST_PASSWORD);
@@ -227,7 +218,7 @@ test_refresh_and_logout (Fixture       *fixture,
                  body);
   mmx_assert_status (logout, 204);
   after_logout = refresh (fixture, mmx_test_response_string (session, "refresh_token"));
-  expect_error (after_logout, 401, "invalid_grant");
+  mmx_test_expect_error (after_logout, 401, "invalid_grant");
 }
 
 static void
@@ -247,13 +238,13 @@ test_password_change (Fixture       *fixture,
   mmx_test_signup (fixture->server, "ann@example.com", &access, &refresh_token);
   wrong = post (fixture, "/v1/auth/password", access,
                 "{\"password\":\"not it at all\",\"new_password\":\"a brand new secret\"}");
-  expect_error (wrong, 403, "invalid_credentials");
+  mmx_test_expect_error (wrong, 403, "invalid_credentials");
   weak = post (fixture, "/v1/auth/password", access,
                "{\"password\":\"" MMX_TEST_PASSWORD "\",\"new_password\":\"12345678\"}");
-  expect_error (weak, 400, "weak_password");
+  mmx_test_expect_error (weak, 400, "weak_password");
   anonymous = post (fixture, "/v1/auth/password", NULL,
                     "{\"password\":\"" MMX_TEST_PASSWORD "\",\"new_password\":\"a brand new secret\"}");
-  expect_error (anonymous, 401, "invalid_token");
+  mmx_test_expect_error (anonymous, 401, "invalid_token");
 
   changed = post (fixture, "/v1/auth/password", access,
                   "{\"password\":\"" MMX_TEST_PASSWORD "\",\"new_password\":\"a brand new secret\"}");
@@ -261,9 +252,9 @@ test_password_change (Fixture       *fixture,
   g_assert_nonnull (mmx_test_response_string (changed, "refresh_token"));
 
   old_session = refresh (fixture, refresh_token);
-  expect_error (old_session, 401, "invalid_grant");
+  mmx_test_expect_error (old_session, 401, "invalid_grant");
   old_login = login (fixture, "ann@example.com", MMX_TEST_PASSWORD);
-  expect_error (old_login, 401, "invalid_credentials");
+  mmx_test_expect_error (old_login, 401, "invalid_credentials");
   new_login = login (fixture, "ann@example.com", "a brand new secret");
   mmx_assert_status (new_login, 200);
 }
@@ -288,15 +279,15 @@ test_delete_account (Fixture       *fixture,
 
   wrong = mmx_test_json (fixture->server, "DELETE", "/v1/account", access,
                          "{\"password\":\"not the password\"}");
-  expect_error (wrong, 403, "invalid_credentials");
+  mmx_test_expect_error (wrong, 403, "invalid_credentials");
   deleted = mmx_test_json (fixture->server, "DELETE", "/v1/account", access,
                            "{\"password\":\"" MMX_TEST_PASSWORD "\"}");
   mmx_assert_status (deleted, 204);
 
   account = mmx_test_request (fixture->server, "GET", "/v1/account", access, NULL, NULL, 0);
-  expect_error (account, 401, "invalid_token");
+  mmx_test_expect_error (account, 401, "invalid_token");
   again = login (fixture, "ann@example.com", MMX_TEST_PASSWORD);
-  expect_error (again, 401, "invalid_credentials");
+  mmx_test_expect_error (again, 401, "invalid_credentials");
   /* The address is free again, with none of the old data. */
   g_clear_pointer (&access, g_free);
   mmx_test_signup (fixture->server, "ann@example.com", &access, NULL);
@@ -389,7 +380,7 @@ test_licenses (Fixture       *fixture,
   body = activation_body (key, m3);
   g_clear_pointer (&response, mmx_test_response_free);
   response = post (fixture, "/v1/licenses/activate", access, body);
-  expect_error (response, 409, "seats_full");
+  mmx_test_expect_error (response, 409, "seats_full");
 
   g_clear_pointer (&response, mmx_test_response_free);
   response = mmx_test_request (fixture->server, "GET", "/v1/licenses", access, NULL, NULL, 0);
@@ -405,7 +396,7 @@ test_licenses (Fixture       *fixture,
   mmx_assert_status (response, 204);
   g_clear_pointer (&response, mmx_test_response_free);
   response = post (fixture, "/v1/licenses/deactivate", access, body);
-  expect_error (response, 404, "activation_not_found");
+  mmx_test_expect_error (response, 404, "activation_not_found");
   g_clear_pointer (&body, g_free);
   body = activation_body (key, m3);
   g_clear_pointer (&response, mmx_test_response_free);
@@ -417,24 +408,24 @@ test_licenses (Fixture       *fixture,
   body = activation_body (other_key, m1);
   g_clear_pointer (&response, mmx_test_response_free);
   response = post (fixture, "/v1/licenses/activate", access, body);
-  expect_error (response, 403, "license_forbidden");
+  mmx_test_expect_error (response, 403, "license_forbidden");
   g_clear_pointer (&response, mmx_test_response_free);
   response = post (fixture, "/v1/licenses/activate", access,
                    "{\"license_key\":\"MMX-0000-0000-0000-0000-0000-0000-0000-0000\","
                    "\"machine\":\"0000000000000000000000000000000000000000000000000000000000000000\"}");
-  expect_error (response, 404, "license_not_found");
+  mmx_test_expect_error (response, 404, "license_not_found");
   g_clear_pointer (&response, mmx_test_response_free);
   response = post (fixture, "/v1/licenses/activate", access,
                    "{\"license_key\":\"free premium please\",\"machine\":\"x\"}");
-  expect_error (response, 400, "invalid_request");
+  mmx_test_expect_error (response, 400, "invalid_request");
   g_clear_pointer (&body, g_free);
   body = activation_body (key, "0123456789abcdef0123456789abcdef");
   g_clear_pointer (&response, mmx_test_response_free);
   response = post (fixture, "/v1/licenses/activate", access, body);
-  expect_error (response, 400, "invalid_request");
+  mmx_test_expect_error (response, 400, "invalid_request");
   g_clear_pointer (&response, mmx_test_response_free);
   response = post (fixture, "/v1/licenses/activate", NULL, body);
-  expect_error (response, 401, "invalid_token");
+  mmx_test_expect_error (response, 401, "invalid_token");
 
   /* The administrator sees the seats, and revokes. */
   listed = mmx_test_server_admin (fixture->server, 0, "license", "--db", fixture->server->db,
@@ -461,7 +452,7 @@ test_licenses (Fixture       *fixture,
   body = activation_body (key, m1);
   g_clear_pointer (&response, mmx_test_response_free);
   response = post (fixture, "/v1/licenses/activate", access, body);
-  expect_error (response, 403, "license_revoked");
+  mmx_test_expect_error (response, 403, "license_revoked");
 }
 
 /* Runs marketingmix-cli with its data in the test's folder. */
@@ -579,11 +570,11 @@ test_uploads (Fixture       *fixture,
   g_clear_pointer (&response, mmx_test_response_free);
   response = mmx_test_request (fixture->server, "PUT", "/v1/sync/uploads/" HELLO_SHA256, access,
                                NULL, "hellO", -1);
-  expect_error (response, 400, "hash_mismatch");
+  mmx_test_expect_error (response, 400, "hash_mismatch");
   g_clear_pointer (&response, mmx_test_response_free);
   response = mmx_test_request (fixture->server, "PUT", "/v1/sync/uploads/HELLO", access, NULL,
                                "hello", -1);
-  expect_error (response, 400, "invalid_request");
+  mmx_test_expect_error (response, 400, "invalid_request");
 
   /* Gzipped: the hash is the batch's, decompressed. */
   g_converter_convert (G_CONVERTER (compressor), "world", 5, gzipped, sizeof gzipped,
@@ -596,11 +587,11 @@ test_uploads (Fixture       *fixture,
   g_clear_pointer (&response, mmx_test_response_free);
   response = mmx_test_request (fixture->server, "PUT", world_path, access, gzip_headers,
                                "not gzip", -1);
-  expect_error (response, 400, "bad_request");
+  mmx_test_expect_error (response, 400, "bad_request");
   g_clear_pointer (&response, mmx_test_response_free);
   response = mmx_test_request (fixture->server, "PUT", world_path, access, deflate_headers,
                                "world", -1);
-  expect_error (response, 415, "unsupported_media_type");
+  mmx_test_expect_error (response, 415, "unsupported_media_type");
 
   g_clear_pointer (&response, mmx_test_response_free);
   response = mmx_test_request (fixture->server, "GET", "/v1/sync/uploads?after=0", access, NULL,
@@ -626,11 +617,11 @@ test_uploads (Fixture       *fixture,
   g_clear_pointer (&response, mmx_test_response_free);
   response = mmx_test_request (fixture->server, "GET", "/v1/sync/uploads?after=-1", access, NULL,
                                NULL, 0);
-  expect_error (response, 400, "invalid_request");
+  mmx_test_expect_error (response, 400, "invalid_request");
   g_clear_pointer (&response, mmx_test_response_free);
   response = mmx_test_request (fixture->server, "GET", "/v1/sync/uploads?limit=100000", access,
                                NULL, NULL, 0);
-  expect_error (response, 400, "invalid_request");
+  mmx_test_expect_error (response, 400, "invalid_request");
 
   g_clear_pointer (&response, mmx_test_response_free);
   response = mmx_test_request (fixture->server, "GET", "/v1/sync/uploads/" HELLO_SHA256, access,
@@ -643,7 +634,7 @@ test_uploads (Fixture       *fixture,
   response = mmx_test_request (fixture->server, "GET",
                                "/v1/sync/uploads/0000000000000000000000000000000000000000000000000000000000000000",
                                access, NULL, NULL, 0);
-  expect_error (response, 404, "not_found");
+  mmx_test_expect_error (response, 404, "not_found");
 }
 
 static void
@@ -664,14 +655,14 @@ test_upload_limits (Fixture       *fixture,
   mmx_test_signup (fixture->server, "ann@example.com", &access, NULL);
   response = mmx_test_request (fixture->server, "PUT", "/v1/sync/uploads/" HELLO_SHA256, access,
                                NULL, big, 2 * 1024 * 1024);
-  expect_error (response, 413, "payload_too_large");
+  mmx_test_expect_error (response, 413, "payload_too_large");
   g_clear_pointer (&response, mmx_test_response_free);
   response = mmx_test_request (fixture->server, "PUT", half_path, access, NULL, big, 700 * 1024);
   mmx_assert_status (response, 201);
   g_clear_pointer (&response, mmx_test_response_free);
   response = mmx_test_request (fixture->server, "PUT", other_path, access, NULL, big + 1,
                                700 * 1024 - 1);
-  expect_error (response, 413, "quota_exceeded");
+  mmx_test_expect_error (response, 413, "quota_exceeded");
 }
 
 static void
@@ -695,7 +686,7 @@ test_metadata (Fixture       *fixture,
   g_clear_pointer (&response, mmx_test_response_free);
   response = mmx_test_json (fixture->server, "PUT", "/v1/sync/metadata/channel-mappings", ann,
                             "{\"version\":0,\"value\":{\"fb\":\"Meta\"}}");
-  expect_error (response, 409, "conflict");
+  mmx_test_expect_error (response, 409, "conflict");
   current = json_object_get_object_member (json_node_get_object (response->json), "current");
   g_assert_cmpint (json_object_get_int_member (current, "version"), ==, 1);
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (current, "value"),
@@ -721,22 +712,22 @@ test_metadata (Fixture       *fixture,
   g_clear_pointer (&response, mmx_test_response_free);
   response = mmx_test_request (fixture->server, "GET", "/v1/sync/metadata/channel-mappings", bob,
                                NULL, NULL, 0);
-  expect_error (response, 404, "not_found");
+  mmx_test_expect_error (response, 404, "not_found");
 
   g_clear_pointer (&response, mmx_test_response_free);
   response = mmx_test_json (fixture->server, "PUT", "/v1/sync/metadata/Bad%20Key", ann,
                             "{\"version\":0,\"value\":1}");
-  expect_error (response, 400, "invalid_request");
+  mmx_test_expect_error (response, 400, "invalid_request");
   g_clear_pointer (&response, mmx_test_response_free);
   response = mmx_test_json (fixture->server, "PUT", "/v1/sync/metadata/x", ann,
                             "{\"version\":-1,\"value\":1}");
-  expect_error (response, 400, "invalid_request");
+  mmx_test_expect_error (response, 400, "invalid_request");
   while (big->len < 40000)
     g_string_append (big, "xxxxxxxxxx");
   g_string_append (big, "\"}");
   g_clear_pointer (&response, mmx_test_response_free);
   response = mmx_test_json (fixture->server, "PUT", "/v1/sync/metadata/x", ann, big->str);
-  expect_error (response, 400, "invalid_request");
+  mmx_test_expect_error (response, 400, "invalid_request");
 }
 
 static void
@@ -748,7 +739,7 @@ test_rate_limit (Fixture       *fixture,
     {
       g_autoptr(MmxTestResponse) response = login (fixture, "ann@example.com", "whatever it is");
 
-      expect_error (response, 401, "invalid_credentials");
+      mmx_test_expect_error (response, 401, "invalid_credentials");
     }
   for (guint i = 0; i < 2; i++)
     {
@@ -756,10 +747,10 @@ test_rate_limit (Fixture       *fixture,
       g_autoptr(MmxTestResponse) refreshed = refresh (fixture,
                                                       "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
 
-      expect_error (response, 429, "rate_limited");
+      mmx_test_expect_error (response, 429, "rate_limited");
       g_assert_cmpint (g_ascii_strtoll (g_hash_table_lookup (response->headers, "retry-after"),
                                         NULL, 10), >=, 1);
-      expect_error (refreshed, 429, "rate_limited");
+      mmx_test_expect_error (refreshed, 429, "rate_limited");
     }
 }
 
@@ -778,13 +769,13 @@ test_lockout (Fixture       *fixture,
       g_autoptr(MmxTestResponse) wrong = login (fixture, "ann@example.com", "wrong password");
       g_autoptr(MmxTestResponse) unknown = login (fixture, "ghost@example.com", "wrong password");
 
-      expect_error (wrong, 401, "invalid_credentials");
-      expect_error (unknown, 401, "invalid_credentials");
+      mmx_test_expect_error (wrong, 401, "invalid_credentials");
+      mmx_test_expect_error (unknown, 401, "invalid_credentials");
     }
   locked = login (fixture, "ann@example.com", MMX_TEST_PASSWORD);
   unknown_locked = login (fixture, "ghost@example.com", MMX_TEST_PASSWORD);
-  expect_error (locked, 429, "too_many_attempts");
-  expect_error (unknown_locked, 429, "too_many_attempts");
+  mmx_test_expect_error (locked, 429, "too_many_attempts");
+  mmx_test_expect_error (unknown_locked, 429, "too_many_attempts");
   g_assert_true (g_bytes_equal (locked->body, unknown_locked->body)
                  || g_str_equal (mmx_test_response_error (locked),
                                  mmx_test_response_error (unknown_locked)));

@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "mmx-date.h"
 #include "mmx-json.h"
 #include "mmx-json-strict.h"
 #include "mmx-license.h"
@@ -76,12 +77,10 @@ signing_input (const char *kid,
   return g_byte_array_free_to_bytes (input);
 }
 
-static char *
-build_payload (const MmxLicense *license)
+static void
+add_payload_members (JsonBuilder      *builder,
+                     const MmxLicense *license)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-  json_builder_begin_object (builder);
   mmx_json_add_string (builder, "license_id", license->license_id);
   mmx_json_add_string (builder, "account", license->account);
   mmx_json_add_string (builder, "tier", license->tier);
@@ -91,8 +90,36 @@ build_payload (const MmxLicense *license)
   mmx_json_add_int (builder, "license_expires", license->license_expires);
   mmx_json_add_int (builder, "issued", license->issued);
   mmx_json_add_int (builder, "expires", license->expires);
+}
+
+static char *
+build_payload (const MmxLicense *license)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  add_payload_members (builder, license);
   json_builder_end_object (builder);
   return mmx_json_to_string (builder, FALSE);
+}
+
+/**
+ * mmx_license_build_json:
+ * @license: a verified license
+ *
+ * Returns: (transfer full): what the license says, with the id of the key
+ *   that signed it, as the CLI prints it
+ */
+JsonBuilder *
+mmx_license_build_json (const MmxLicense *license)
+{
+  JsonBuilder *builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  add_payload_members (builder, license);
+  mmx_json_add_string (builder, "kid", license->kid);
+  json_builder_end_object (builder);
+  return builder;
 }
 
 /**
@@ -330,10 +357,8 @@ check_validity (const MmxLicense  *license,
                 gint64             last_seen,
                 GError           **error)
 {
-  g_autoptr(GDateTime) expires = g_date_time_new_from_unix_utc (license->expires);
-  g_autoptr(GDateTime) ends = g_date_time_new_from_unix_utc (license->license_expires);
-  g_autofree char *expires_text = expires != NULL ? g_date_time_format (expires, "%F") : NULL;
-  g_autofree char *ends_text = ends != NULL ? g_date_time_format (ends, "%F") : NULL;
+  g_autofree char *expires_text = mmx_date_unix_to_iso (license->expires);
+  g_autofree char *ends_text = mmx_date_unix_to_iso (license->license_expires);
 
   if (strlen (license->machine) != strlen (fingerprint)
       || sodium_memcmp (license->machine, fingerprint, strlen (fingerprint)) != 0)
@@ -360,15 +385,14 @@ check_validity (const MmxLicense  *license,
   if (now >= license->license_expires)
     {
       g_set_error (error, MMX_LICENSE_ERROR, MMX_LICENSE_ERROR_LICENSE_ENDED,
-                   _("The license ended on %s. Renew it to keep using Premium."),
-                   ends_text != NULL ? ends_text : "?");
+                   _("The license ended on %s. Renew it to keep using Premium."), ends_text);
       return FALSE;
     }
   if (now >= license->expires)
     {
       g_set_error (error, MMX_LICENSE_ERROR, MMX_LICENSE_ERROR_EXPIRED,
                    _("The license file expired on %s. Connect to the internet once to "
-                     "renew it."), expires_text != NULL ? expires_text : "?");
+                     "renew it."), expires_text);
       return FALSE;
     }
   return TRUE;

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <json-glib/json-glib.h>
 
 #include "mmx-keyring.h"
 
@@ -96,6 +96,7 @@ MmxLicense *mmx_license_check_file       (const char        *path,
                                           const char        *state_path,
                                           GError           **error) G_GNUC_WARN_UNUSED_RESULT;
 char       *mmx_license_get_state_path   (void) G_GNUC_WARN_UNUSED_RESULT;
+JsonBuilder *mmx_license_build_json      (const MmxLicense  *license) G_GNUC_WARN_UNUSED_RESULT;
 gboolean    mmx_license_has_entitlement  (const MmxLicense  *license,
                                           const char        *entitlement);
 void        mmx_license_free             (MmxLicense        *license);
