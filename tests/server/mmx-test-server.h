@@ -22,6 +22,8 @@ typedef struct
   char        *log_file;
   GSubprocess *process;
   guint16      port;
+  /* Requests go over HTTPS, trusting any certificate. */
+  gboolean     tls;
 } MmxTestServer;
 
 typedef struct

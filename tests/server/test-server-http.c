@@ -871,6 +871,43 @@ test_access_log (Fixture       *fixture,
   g_assert_cmpint (n, ==, 2);
 }
 
+static void
+test_tls (void)
+{
+  g_autoptr(MmxTestServer) server = mmx_test_server_new ();
+  g_autofree char *cert = g_build_filename (server->dir, "cert.pem", NULL);
+  g_autofree char *key = g_build_filename (server->dir, "key.pem", NULL);
+  g_autofree char *cert_arg = g_strconcat ("--tls-cert=", cert, NULL);
+  g_autofree char *key_arg = g_strconcat ("--tls-key=", key, NULL);
+  const char * const tls_args[] = { cert_arg, key_arg, NULL };
+  const char *openssl[] = { "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
+                            "ec_paramgen_curve:P-256", "-nodes", "-days", "2", "-subj",
+                            "/CN=127.0.0.1", "-keyout", key, "-out", cert, NULL };
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MmxTestResponse) response = NULL;
+  g_autofree char *plain = NULL;
+
+  /* A small install serves HTTPS itself, with libmicrohttpd's GnuTLS. */
+  process = g_subprocess_newv (openssl, G_SUBPROCESS_FLAGS_STDOUT_SILENCE
+                                        | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error);
+  if (process == NULL)
+    {
+      g_test_skip ("openssl is not installed");
+      return;
+    }
+  g_assert_true (g_subprocess_wait_check (process, NULL, &error));
+  mmx_test_server_start (server, tls_args);
+  server->tls = TRUE;
+  response = mmx_test_request (server, "GET", "/healthz", NULL, NULL, NULL, 0);
+  mmx_assert_status (response, 200);
+
+  /* Plain HTTP on the TLS port gets nothing served. */
+  plain = mmx_test_raw (server, "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n",
+                        strlen ("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"));
+  g_assert_false (g_str_has_prefix (plain, "HTTP/1.1 200"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -906,6 +943,11 @@ main (int    argc,
   ADD ("hash-queue", small_queue, test_hash_queue);
   ADD ("access-log", NULL, test_access_log);
 #undef ADD
+  {
+    g_autofree char *path = g_strconcat (prefix, "/tls", NULL);
+
+    g_test_add_func (path, test_tls);
+  }
 
   return g_test_run ();
 }
