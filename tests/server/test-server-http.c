@@ -11,6 +11,7 @@
 
 #include "mmx-license.h"
 #include "mmx-machine-fingerprint.h"
+#include "mmx-server-store.h"
 #include "mmx-test-database.h"
 #include "mmx-test-server.h"
 
@@ -871,6 +872,45 @@ test_access_log (Fixture       *fixture,
   g_assert_cmpint (n, ==, 2);
 }
 
+static char *
+stored_hash (MmxTestServer *server)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MmxServerStore) store = mmx_server_store_open (server->db, 1, &error);
+  g_autoptr(MmxAccount) account = NULL;
+
+  g_assert_no_error (error);
+  account = mmx_server_store_find_account (store, "ann@example.com", 0, &error);
+  g_assert_no_error (error);
+  return g_strdup (account->password_hash);
+}
+
+static void
+test_rehash (Fixture       *fixture,
+             gconstpointer  data)
+{
+  static const char * const stronger[] = { "--argon2-memory=24", "--argon2-passes=3", NULL };
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(MmxTestResponse) response = NULL;
+
+  /* Signed up under OWASP's minimum, 19 MiB and 2 passes... */
+  mmx_test_signup (fixture->server, "ann@example.com", NULL, NULL);
+  before = stored_hash (fixture->server);
+  g_assert_true (g_str_has_prefix (before, "$argon2id$v=19$m=19456,t=2,p=1$"));
+
+  /* ...the next login after the parameters rise stores a new hash. */
+  mmx_test_server_stop (fixture->server);
+  mmx_test_server_start (fixture->server, stronger);
+  response = login (fixture, "ann@example.com", MMX_TEST_PASSWORD);
+  mmx_assert_status (response, 200);
+  after = stored_hash (fixture->server);
+  g_assert_true (g_str_has_prefix (after, "$argon2id$v=19$m=24576,t=3,p=1$"));
+  g_clear_pointer (&response, mmx_test_response_free);
+  response = login (fixture, "ann@example.com", MMX_TEST_PASSWORD);
+  mmx_assert_status (response, 200);
+}
+
 static void
 test_tls (void)
 {
@@ -942,6 +982,7 @@ main (int    argc,
   ADD ("lockout", long_lockout, test_lockout);
   ADD ("hash-queue", small_queue, test_hash_queue);
   ADD ("access-log", NULL, test_access_log);
+  ADD ("rehash", NULL, test_rehash);
 #undef ADD
   {
     g_autofree char *path = g_strconcat (prefix, "/tls", NULL);
