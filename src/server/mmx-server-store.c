@@ -331,12 +331,14 @@ mmx_server_store_create_account (MmxServerStore  *self,
   return op.id;
 }
 
-/* The tier is the best of the licenses active on the account's machines. */
+/* The tier is that of the licenses active on the account's machines (an
+ * aggregate, not ORDER BY: every GET /v1/account runs this, and a sort
+ * would build a temporary b-tree each time). */
 #define ACCOUNT_COLUMNS \
   "a.id, a.email, a.password_hash, a.created, " \
-  "COALESCE((SELECT l.tier FROM activation v JOIN license l ON l.id = v.license_id " \
+  "COALESCE((SELECT max(l.tier) FROM activation v JOIN license l ON l.id = v.license_id " \
   "          WHERE v.account_id = a.id AND v.deactivated = 0 AND l.revoked = 0 " \
-  "            AND l.expires > ? ORDER BY l.tier LIMIT 1), 'free') "
+  "            AND l.expires > ?), 'free') "
 
 static MmxAccount *
 read_account (MmxServerStore  *self,
