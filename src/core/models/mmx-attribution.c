@@ -17,6 +17,7 @@
 #include "mmx-baseline-design.h"
 #include "mmx-date.h"
 #include "mmx-fit-stats.h"
+#include "mmx-gsl.h"
 #include "mmx-job-pool.h"
 #include "mmx-lift-tests.h"
 #include "mmx-mmm.h"
@@ -907,6 +908,7 @@ mmx_attribution_run (const MmxPanel               *panel,
   g_return_val_if_fail (panel != NULL, NULL);
   g_return_val_if_fail (settings != NULL, NULL);
 
+  mmx_gsl_report_errors ();
   if (prepare_input (panel, settings, &input, unmeasured, error))
     {
       if (settings->method == MMX_ATTRIBUTION_LAG)

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "mmx-forecast-model.h"
+#include "mmx-gsl.h"
 #include "mmx-gsl-autoptr.h"
 #include "mmx-model-error.h"
 
@@ -40,20 +41,6 @@
 
 /* The last share of the history a regressor's choice is judged on. */
 #define CHOICE_CHECK_SHARE 0.2
-
-/* GSL aborts on a failed decomposition unless told not to; every caller
- * here checks the status instead. */
-static void
-quiet_gsl (void)
-{
-  static gsize initialized;
-
-  if (g_once_init_enter (&initialized))
-    {
-      gsl_set_error_handler_off ();
-      g_once_init_leave (&initialized, 1);
-    }
-}
 
 /**
  * mmx_forecast_model_new:
@@ -218,7 +205,7 @@ fit_init (Fit                    *fit,
   guint S = model->n_changepoints;
   guint row = 0;
 
-  quiet_gsl ();
+  mmx_gsl_report_errors ();
   fit->model = model;
   fit->rows = rows;
   fit->n_observed = 0;
