@@ -19,7 +19,7 @@ if [ "$(id -u)" = 0 ]; then
     exit 1
   fi
   chown postgres "$dir"
-  run_as=(runuser -u postgres --)
+  run_as=("$(command -v runuser || echo /usr/sbin/runuser)" -u postgres --)
 fi
 
 cleanup () {
