@@ -199,19 +199,11 @@ mmx_spend_plan_load (GFile           *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (panel != NULL, NULL);
 
-  table = mmx_csv_table_load (file, cancellable, &local_error);
+  table = mmx_csv_table_load_columns (file, names, G_N_ELEMENTS (names), columns,
+                                      _("plans nothing: add a row per day and channel under its "
+                                        "header."), cancellable, &local_error);
   if (table == NULL)
     goto failed;
-  for (guint c = 0; c < G_N_ELEMENTS (names); c++)
-    if ((columns[c] = mmx_csv_table_require_column (table, names[c], &local_error)) < 0)
-      goto failed;
-  if (mmx_csv_table_get_n_rows (table) == 0)
-    {
-      g_set_error (&local_error, MMX_MODEL_ERROR, MMX_MODEL_ERROR_BAD_FILE,
-                   _("%s plans nothing: add a row per day and channel under its header."),
-                   mmx_csv_table_get_name (table));
-      goto failed;
-    }
 
   for (guint row = 0; row < mmx_csv_table_get_n_rows (table); row++)
     if (!read_row (self, table, row, columns, store, panel,
