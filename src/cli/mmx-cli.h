@@ -47,6 +47,10 @@ int       mmx_cli_forecast      (const char      *db_path,
                                  int              argc,
                                  char           **argv);
 
+int       mmx_cli_license       (const char      *db_path,
+                                 int              argc,
+                                 char           **argv);
+
 MmxStore *mmx_cli_open_store    (const char      *db_path);
 gboolean  mmx_cli_parse_options (GOptionContext  *context,
                                  int             *argc,
