@@ -1262,7 +1262,7 @@ settle_granularity (Writer   *writer,
       return FALSE;
     }
 
-  found = mmx_import_plan_granularity_of ((guint32 *) days->data, days->len, &too_sparse);
+  found = mmx_import_plan_granularity_of ((guint32 *) (void *) days->data, days->len, &too_sparse);
   if (too_sparse)
     {
       g_set_error (error, MMX_IMPORT_ERROR, MMX_IMPORT_ERROR_GRANULARITY,

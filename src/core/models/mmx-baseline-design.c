@@ -204,7 +204,7 @@ mmx_baseline_design_new (const MmxPanel *panel,
         self->values[(gsize) t * self->n_columns + j] = values[t];
       g_free (values);
     }
-  self->kinds = (MmxBaselineKind *) g_array_free (builder.kinds, FALSE);
+  self->kinds = (MmxBaselineKind *) (void *) g_array_free (builder.kinds, FALSE);
   g_ptr_array_add (builder.names, NULL);
   self->names = (char **) g_ptr_array_free (builder.names, FALSE);
   g_array_free (builder.columns, TRUE);

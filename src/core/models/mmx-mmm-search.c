@@ -483,7 +483,7 @@ collect_candidates (Space       *space,
   mmx_mmm_hyper_init (space->mmm, &hyper);
   for (guint group = 0; group < n_groups; group++)
     {
-      const double *points = (const double *) visits[group]->data;
+      const double *points = &g_array_index (visits[group], double, 0);
       guint n = visits[group]->len / stride;
       g_autofree guint *order = g_new (guint, MAX (n, 1));
       g_autofree double *values = g_new (double, MAX (n, 1));
