@@ -1135,6 +1135,41 @@ test_cancelled_while_reading (void)
   mmx_test_remove_dir (dir);
 }
 
+static void
+test_read_head (void)
+{
+  g_autofree char *dir = mmx_test_make_dir ();
+  g_autoptr(MmxCsvReader) reader = NULL;
+  g_autoptr(GPtrArray) head = NULL;
+  g_autoptr(GError) error = NULL;
+  GStrv record;
+
+  /* Title lines and the header come as they are; semicolons split. */
+  reader = open_bytes (dir, "report.csv",
+                       "Campaign report\r\n\r\nTag;Kosten;Umsatz\r\n2025-01-06;10,5;\"1.200,00\"\r\n"
+                       "2025-01-07;11;1300\r\n2025-01-08;12;1400\r\n", -1);
+  head = mmx_csv_reader_read_head (reader, 3, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (head->len, ==, 3);
+  record = g_ptr_array_index (head, 0);
+  g_assert_cmpuint (g_strv_length (record), ==, 1);
+  g_assert_cmpstr (record[0], ==, "Campaign report");
+  record = g_ptr_array_index (head, 1);
+  g_assert_cmpuint (g_strv_length (record), ==, 3);
+  g_assert_cmpstr (record[1], ==, "Kosten");
+  record = g_ptr_array_index (head, 2);
+  g_assert_cmpstr (record[2], ==, "1.200,00");
+  g_clear_pointer (&head, g_ptr_array_unref);
+
+  /* Fewer records than asked for: all of them. */
+  head = mmx_csv_reader_read_head (reader, 100, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (head->len, ==, 5);
+  g_clear_pointer (&head, g_ptr_array_unref);
+
+  mmx_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1179,6 +1214,7 @@ main (int   argc,
   g_test_add_func ("/mmx/core/csv/stop-with-error", test_stop_with_error);
   g_test_add_func ("/mmx/core/csv/cancelled", test_cancelled);
   g_test_add_func ("/mmx/core/csv/cancelled-while-reading", test_cancelled_while_reading);
+  g_test_add_func ("/mmx/core/csv/read-head", test_read_head);
   g_test_add_func ("/mmx/core/csv/large-file", test_large_file);
   g_test_add_func ("/mmx/core/csv/large-file-utf16", test_large_file_utf16);
 

@@ -156,6 +156,7 @@ test_last_30_days (MmxTestStoreFixture *fixture,
   g_assert_cmpstr (overview->to, ==, "2025-03-31");
   g_assert_cmpstr (overview->data_first, ==, "2025-01-01");
   g_assert_cmpstr (overview->data_last, ==, "2025-03-31");
+  g_assert_cmpint (overview->granularity, ==, MMX_GRANULARITY_DAILY);
 
   g_assert_cmpfloat (overview->kpis->spend, ==, spend_of_days (60, 89));
   g_assert_cmpfloat (overview->kpis->conversions, ==, 60);
@@ -264,6 +265,7 @@ test_empty_store (MmxTestStoreFixture *fixture,
   g_assert_no_error (error);
   g_assert_null (overview->from);
   g_assert_null (overview->data_first);
+  g_assert_cmpint (overview->granularity, ==, MMX_GRANULARITY_UNKNOWN);
   g_assert_cmpfloat (overview->kpis->spend, ==, 0);
   g_assert_true (isnan (overview->kpis->roas));
   g_assert_cmpuint (overview->series->n_periods, ==, 0);

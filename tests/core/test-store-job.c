@@ -148,6 +148,51 @@ test_cancelled (MmxTestStoreFixture *fixture,
   g_clear_error (&outcome.error);
 }
 
+static void
+count_open_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  guint *n_done = user_data;
+  g_autoptr(GError) error = NULL;
+  gpointer done = mmx_store_job_run_finish (result, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (done);
+  (*n_done)++;
+}
+
+static gpointer
+schema_version_job (MmxStore      *store,
+                    gpointer       data,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  return GINT_TO_POINTER (mmx_store_get_schema_version (store));
+}
+
+/* Jobs started together on a database that does not exist yet all open
+ * it: one creates the schema, the others wait for it. */
+static void
+test_concurrent_first_open (void)
+{
+  g_autofree char *dir = mmx_test_make_dir ();
+
+  for (guint round = 0; round < 20; round++)
+    {
+      g_autofree char *name = g_strdup_printf ("new-%u.db", round);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      guint n_done = 0;
+
+      for (guint i = 0; i < 6; i++)
+        mmx_store_job_run_async (path, MMX_JOB_PRIORITY_QUERY, schema_version_job, NULL, NULL,
+                                 NULL, NULL, count_open_cb, &n_done);
+      while (n_done < 6)
+        g_main_context_iteration (NULL, TRUE);
+    }
+  mmx_test_remove_dir (dir);
+}
+
 static const char two_channels[] =
   "date,channel,spend,revenue\n"
   "2025-01-01,Facebook Ads,100,250\n"
@@ -163,6 +208,7 @@ main (int    argc,
   MMX_TEST_ADD_STORE_TEST ("/mmx/core/store-job/error", two_channels, test_error);
   MMX_TEST_ADD_STORE_TEST ("/mmx/core/store-job/bad-database", two_channels, test_bad_database);
   MMX_TEST_ADD_STORE_TEST ("/mmx/core/store-job/cancelled", two_channels, test_cancelled);
+  g_test_add_func ("/mmx/core/store-job/concurrent-first-open", test_concurrent_first_open);
 
   return g_test_run ();
 }

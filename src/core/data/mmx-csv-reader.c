@@ -715,3 +715,49 @@ mmx_csv_reader_get_sha256 (MmxCsvReader *self)
 
   return self->sha256;
 }
+
+typedef struct
+{
+  GPtrArray *records;
+  guint      max_records;
+} Head;
+
+static gboolean
+collect_head_cb (const MmxCsvRecord  *record,
+                 gpointer             user_data,
+                 GError             **error)
+{
+  Head *head = user_data;
+
+  g_ptr_array_add (head->records, g_strdupv ((GStrv) record->fields));
+  return head->records->len < head->max_records;
+}
+
+/**
+ * mmx_csv_reader_read_head:
+ * @self: a reader
+ * @max_records: how many records to read at most
+ * @cancellable: (nullable): a #GCancellable
+ * @error: a location for a #GError
+ *
+ * Reads the first records as they are, header and title lines included,
+ * for a user to say what the columns hold when no plan can be made.
+ *
+ * Returns: (transfer full) (element-type GStrv): the records, or %NULL
+ *   with @error set
+ */
+GPtrArray *
+mmx_csv_reader_read_head (MmxCsvReader  *self,
+                          guint          max_records,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  Head head = { records, MAX (max_records, 1) };
+
+  g_return_val_if_fail (MMX_IS_CSV_READER (self), NULL);
+
+  if (!mmx_csv_reader_foreach (self, collect_head_cb, &head, cancellable, error))
+    return NULL;
+  return g_steal_pointer (&records);
+}

@@ -78,5 +78,9 @@ gboolean      mmx_csv_reader_foreach           (MmxCsvReader      *self,
                                                 gpointer           user_data,
                                                 GCancellable      *cancellable,
                                                 GError           **error);
+GPtrArray    *mmx_csv_reader_read_head         (MmxCsvReader      *self,
+                                                guint              max_records,
+                                                GCancellable      *cancellable,
+                                                GError           **error) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -74,6 +74,7 @@ mmx_overview_query (MmxStore            *store,
                     GError             **error)
 {
   g_autoptr(MmxOverview) self = g_new0 (MmxOverview, 1);
+  GError *local_error = NULL;
   guint32 from, to;
 
   g_return_val_if_fail (MMX_IS_STORE (store), NULL);
@@ -81,6 +82,12 @@ mmx_overview_query (MmxStore            *store,
   if (!mmx_store_get_date_range (store, &self->data_first, &self->data_last, error)
       || !mmx_date_range_resolve_preset (store, preset, custom_from, custom_to, &from, &to, error))
     return NULL;
+  self->granularity = mmx_store_get_granularity (store, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
 
   if (from != 0)
     {

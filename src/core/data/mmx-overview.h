@@ -20,6 +20,8 @@ G_BEGIN_DECLS
  * @to: (nullable): its last day
  * @data_first: (nullable): the first day the store holds; %NULL when empty
  * @data_last: (nullable): the last day the store holds
+ * @granularity: whether the store holds days or weeks;
+ *   %MMX_GRANULARITY_UNKNOWN when empty
  * @kpis: the KPIs of the range
  * @previous: (nullable): the KPIs of the period of equal length just
  *   before; %NULL unless the store holds data for all of it, so a change
@@ -30,13 +32,14 @@ G_BEGIN_DECLS
  */
 typedef struct
 {
-  char      *from;
-  char      *to;
-  char      *data_first;
-  char      *data_last;
-  MmxKpis   *kpis;
-  MmxKpis   *previous;
-  MmxSeries *series;
+  char           *from;
+  char           *to;
+  char           *data_first;
+  char           *data_last;
+  MmxGranularity  granularity;
+  MmxKpis        *kpis;
+  MmxKpis        *previous;
+  MmxSeries      *series;
 } MmxOverview;
 
 MmxOverview *mmx_overview_query  (MmxStore            *store,
