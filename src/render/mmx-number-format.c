@@ -60,6 +60,23 @@ mmx_number_format_is_currency_code (const char *code)
          && g_ascii_isupper (code[1]) && g_ascii_isupper (code[2]);
 }
 
+/**
+ * mmx_number_format_dup_currency_codes:
+ *
+ * Returns: (transfer full): the codes of the currencies written with
+ *   their own symbol, in alphabetical order; others are written with
+ *   their code
+ */
+GStrv
+mmx_number_format_dup_currency_codes (void)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (currencies); i++)
+    g_strv_builder_add (builder, currencies[i].code);
+  return g_strv_builder_end (builder);
+}
+
 static void
 set_currency (MmxNumberFormat *self,
               const char      *code)

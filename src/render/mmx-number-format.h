@@ -44,6 +44,7 @@ void      mmx_number_format_init              (MmxNumberFormat        *self,
 void      mmx_number_format_init_from_locale  (MmxNumberFormat        *self,
                                                const char             *currency_code);
 gboolean  mmx_number_format_is_currency_code  (const char             *code);
+GStrv     mmx_number_format_dup_currency_codes (void) G_GNUC_WARN_UNUSED_RESULT;
 char     *mmx_number_format_number            (const MmxNumberFormat  *self,
                                                double                  value,
                                                guint                   decimals) G_GNUC_WARN_UNUSED_RESULT;

@@ -18,7 +18,7 @@
 #include "mmx-time-chart.h"
 
 /* Markers on the points when they are at least this far apart. */
-#define MARKER_SPACING 10
+#define MARKER_SPACING 16
 #define MARKER_RADIUS 2.5
 
 /* Vertical room per value tick, and horizontal room per time label. */

@@ -108,6 +108,26 @@ test_money (void)
 }
 
 static void
+test_currency_codes (void)
+{
+  g_auto(GStrv) codes = mmx_number_format_dup_currency_codes ();
+
+  g_assert_true (g_strv_contains ((const char * const *) codes, "EUR"));
+  g_assert_true (g_strv_contains ((const char * const *) codes, "USD"));
+  for (guint i = 0; codes[i] != NULL; i++)
+    {
+      MmxNumberFormat format;
+
+      g_assert_true (mmx_number_format_is_currency_code (codes[i]));
+      if (i > 0)
+        g_assert_cmpstr (codes[i - 1], <, codes[i]);
+      /* Each has a symbol of its own. */
+      mmx_number_format_init (&format, codes[i]);
+      g_assert_cmpstr (format.currency_code, ==, codes[i]);
+    }
+}
+
+static void
 test_compact (void)
 {
   MmxNumberFormat format;
@@ -205,6 +225,7 @@ main (int    argc,
   g_test_add_func ("/mmx/render/number-format/number", test_number);
   g_test_add_func ("/mmx/render/number-format/grouping", test_grouping);
   g_test_add_func ("/mmx/render/number-format/money", test_money);
+  g_test_add_func ("/mmx/render/number-format/currency-codes", test_currency_codes);
   g_test_add_func ("/mmx/render/number-format/compact", test_compact);
   g_test_add_func ("/mmx/render/number-format/tick", test_tick);
   g_test_add_func ("/mmx/render/number-format/ratio-percent-change", test_ratio_percent_change);
