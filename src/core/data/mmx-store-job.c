@@ -20,6 +20,44 @@ typedef struct
   GDestroyNotify   result_free;
 } StoreJob;
 
+/* The connection a worker thread keeps to the last database it used:
+ * opening one costs a few milliseconds, a range switch pays it otherwise.
+ * Closed when the thread ends or moves to another database. */
+typedef struct
+{
+  char     *path;
+  MmxStore *store;
+} ThreadStore;
+
+static void
+thread_store_free (ThreadStore *thread_store)
+{
+  g_free (thread_store->path);
+  g_clear_object (&thread_store->store);
+  g_free (thread_store);
+}
+
+static GPrivate thread_store = G_PRIVATE_INIT ((GDestroyNotify) thread_store_free);
+
+static MmxStore *
+open_for_thread (const char  *path,
+                 GError     **error)
+{
+  ThreadStore *kept = g_private_get (&thread_store);
+  MmxStore *store;
+
+  if (kept != NULL && g_str_equal (kept->path, path))
+    return g_object_ref (kept->store);
+  store = mmx_store_open (path, error);
+  if (store == NULL)
+    return NULL;
+  kept = g_new0 (ThreadStore, 1);
+  kept->path = g_strdup (path);
+  kept->store = g_object_ref (store);
+  g_private_replace (&thread_store, kept);
+  return store;
+}
+
 static void
 store_job_free (StoreJob *job)
 {
@@ -43,7 +81,7 @@ store_job_worker (GTask        *task,
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  store = mmx_store_open (job->db_path, &error);
+  store = open_for_thread (job->db_path, &error);
   if (store == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -73,9 +111,10 @@ store_job_worker (GTask        *task,
  * @callback: called on the caller's main context when the job is done
  * @user_data: for @callback
  *
- * Runs @func on the worker pool with a connection of its own to the
- * database: SQLite connections belong to one thread, and the window's
- * thread never waits on a query.
+ * Runs @func on the worker pool with the worker's own connection to the
+ * database, opened for the job or kept from the last one on that thread:
+ * SQLite connections belong to one thread, and the window's thread never
+ * waits on a query.
  */
 void
 mmx_store_job_run_async (const char          *db_path,
