@@ -89,10 +89,6 @@ static const MmxFileType chart_types[] = {
   [MMX_CHART_FORMAT_PDF] = { N_("PDF document"), "application/pdf", "pdf" },
 };
 
-static const MmxFileType csv_types[] = {
-  { N_("CSV file"), "text/csv", "csv" },
-};
-
 /* What a job reads, copied so the worker never touches the page. */
 typedef struct
 {
@@ -981,6 +977,6 @@ mmx_dashboard_page_choose_table_export (MmxDashboardPage *self)
     return;
   /* TRANSLATORS: a file name, without spaces */
   name = g_strdup_printf ("%s-%s-%s.csv", _("channels"), self->overview->from, self->overview->to);
-  mmx_file_chooser_save_async (GTK_WIDGET (self), _("Save the Channel Table"), name, csv_types,
-                               G_N_ELEMENTS (csv_types), table_file_chosen_cb, g_object_ref (self));
+  mmx_file_chooser_save_async (GTK_WIDGET (self), _("Save the Channel Table"), name,
+                               &mmx_file_type_csv, 1, table_file_chosen_cb, g_object_ref (self));
 }

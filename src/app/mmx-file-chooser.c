@@ -17,6 +17,8 @@
 /* GtkFileChooserNative, so the Flatpak portal picks the files, wrapped in
  * an async pair (GTK 4.8 has no GtkFileDialog). */
 
+const MmxFileType mmx_file_type_csv = { N_("CSV file"), "text/csv", "csv" };
+
 typedef struct
 {
   GtkFileChooserNative *chooser;
@@ -51,6 +53,33 @@ filter_for (const MmxFileType *type)
   gtk_file_filter_add_mime_type (filter, type->mime_type);
   gtk_file_filter_add_pattern (filter, pattern);
   return filter;
+}
+
+/* A modal native chooser owned by @task's data, answering through
+ * @response once shown. */
+static GtkFileChooserNative *
+create_chooser (GTask               *task,
+                GtkWidget           *parent,
+                const char          *title,
+                GtkFileChooserAction action,
+                const char          *accept)
+{
+  ChooserData *data = g_task_get_task_data (task);
+
+  data->chooser = gtk_file_chooser_native_new (title, window_of (parent), action, accept,
+                                               _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (data->chooser), TRUE);
+  return data->chooser;
+}
+
+static void
+show_chooser (GTask     *task,
+              GCallback  response)
+{
+  ChooserData *data = g_task_get_task_data (task);
+
+  g_signal_connect (data->chooser, "response", response, task);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (data->chooser));
 }
 
 /* The type the name's extension gives, else the filter chosen. */
@@ -130,28 +159,26 @@ mmx_file_chooser_save_async (GtkWidget           *parent,
 {
   GTask *task = g_task_new (parent, NULL, callback, user_data);
   ChooserData *data = g_new0 (ChooserData, 1);
+  GtkFileChooser *chooser;
 
   g_return_if_fail (n_types > 0);
 
   g_task_set_source_tag (task, mmx_file_chooser_save_async);
   data->types = types;
   data->n_types = n_types;
-  data->chooser = gtk_file_chooser_native_new (title, window_of (parent),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
-                                               _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (data->chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (data->chooser), suggested_name);
+  g_task_set_task_data (task, data, (GDestroyNotify) chooser_data_free);
+  chooser = GTK_FILE_CHOOSER (create_chooser (task, parent, title, GTK_FILE_CHOOSER_ACTION_SAVE,
+                                              _("_Save")));
+  gtk_file_chooser_set_current_name (chooser, suggested_name);
   for (guint i = 0; i < n_types; i++)
     {
       g_autoptr(GtkFileFilter) filter = filter_for (&types[i]);
 
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (data->chooser), filter);
+      gtk_file_chooser_add_filter (chooser, filter);
       if (i == 0)
-        gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (data->chooser), filter);
+        gtk_file_chooser_set_filter (chooser, filter);
     }
-  g_task_set_task_data (task, data, (GDestroyNotify) chooser_data_free);
-  g_signal_connect (data->chooser, "response", G_CALLBACK (save_response_cb), task);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (data->chooser));
+  show_chooser (task, G_CALLBACK (save_response_cb));
 }
 
 /**
@@ -209,16 +236,15 @@ mmx_file_chooser_open_async (GtkWidget           *parent,
                              gpointer             user_data)
 {
   GTask *task = g_task_new (parent, NULL, callback, user_data);
-  ChooserData *data = g_new0 (ChooserData, 1);
   g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  GtkFileChooser *chooser;
 
   g_task_set_source_tag (task, mmx_file_chooser_open_async);
-  data->chooser = gtk_file_chooser_native_new (title, window_of (parent),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
-                                               _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (data->chooser), TRUE);
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (data->chooser), TRUE);
+  g_task_set_task_data (task, g_new0 (ChooserData, 1), (GDestroyNotify) chooser_data_free);
+  chooser = GTK_FILE_CHOOSER (create_chooser (task, parent, title, GTK_FILE_CHOOSER_ACTION_OPEN,
+                                              _("_Open")));
+  gtk_file_chooser_set_select_multiple (chooser, TRUE);
 
   gtk_file_filter_set_name (csv, _("CSV files"));
   gtk_file_filter_add_mime_type (csv, "text/csv");
@@ -226,14 +252,11 @@ mmx_file_chooser_open_async (GtkWidget           *parent,
   gtk_file_filter_add_pattern (csv, "*.csv");
   gtk_file_filter_add_pattern (csv, "*.tsv");
   gtk_file_filter_add_pattern (csv, "*.txt");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (data->chooser), csv);
+  gtk_file_chooser_add_filter (chooser, csv);
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (data->chooser), all);
-
-  g_task_set_task_data (task, data, (GDestroyNotify) chooser_data_free);
-  g_signal_connect (data->chooser, "response", G_CALLBACK (open_response_cb), task);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (data->chooser));
+  gtk_file_chooser_add_filter (chooser, all);
+  show_chooser (task, G_CALLBACK (open_response_cb));
 }
 
 /**

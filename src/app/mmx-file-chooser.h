@@ -25,6 +25,9 @@ typedef struct
   const char *extension;
 } MmxFileType;
 
+/* Comma-separated values, for the tables and rejected rows saved. */
+extern const MmxFileType mmx_file_type_csv;
+
 void        mmx_file_chooser_save_async   (GtkWidget           *parent,
                                            const char          *title,
                                            const char          *suggested_name,

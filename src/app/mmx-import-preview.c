@@ -467,6 +467,8 @@ fill_file (MmxImportPreview *self,
   adw_combo_row_set_selected (self->date_choice_row,
                               given == MMX_DATE_FORMAT_DMY ? 0
                               : given == MMX_DATE_FORMAT_MDY ? 1 : GTK_INVALID_LIST_POSITION);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->date_choice_row),
+                               ambiguous ? _("Choose how to read them") : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->ambiguous_label), ambiguous);
   if (ambiguous)
     gtk_label_set_label (self->ambiguous_label,

@@ -41,10 +41,6 @@ struct _MmxImportSummaryView
 
 G_DEFINE_FINAL_TYPE (MmxImportSummaryView, mmx_import_summary_view, GTK_TYPE_WIDGET)
 
-static const MmxFileType csv_types[] = {
-  { N_("CSV file"), "text/csv", "csv" },
-};
-
 static void
 toast (MmxImportSummaryView *self,
        const char           *message)
@@ -213,8 +209,8 @@ save_issues_activated (GSimpleAction *action,
     *dot = '\0';
   /* TRANSLATORS: the file of an import's rejected rows, "google-ads-rejected.csv" */
   name = g_strdup_printf (_("%s-rejected.csv"), base);
-  mmx_file_chooser_save_async (GTK_WIDGET (self), _("Save the Rejected Rows"), name, csv_types,
-                               G_N_ELEMENTS (csv_types), issues_file_chosen_cb,
+  mmx_file_chooser_save_async (GTK_WIDGET (self), _("Save the Rejected Rows"), name,
+                               &mmx_file_type_csv, 1, issues_file_chosen_cb,
                                g_object_ref (self));
 }
 

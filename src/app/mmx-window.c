@@ -39,10 +39,6 @@ struct _MmxWindow
 
 G_DEFINE_FINAL_TYPE (MmxWindow, mmx_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static const MmxFileType csv_types[] = {
-  { N_("CSV file"), "text/csv", "csv" },
-};
-
 static char *
 describe_range (MmxWindow *self)
 {
@@ -300,9 +296,8 @@ save_template_activated (GSimpleAction *action,
   MmxWindow *self = user_data;
 
   mmx_file_chooser_save_async (GTK_WIDGET (self), _("Save the Template"),
-                               _("marketingmix-template.csv"), csv_types,
-                               G_N_ELEMENTS (csv_types), template_chosen_cb,
-                               g_object_ref (self));
+                               _("marketingmix-template.csv"), &mmx_file_type_csv, 1,
+                               template_chosen_cb, g_object_ref (self));
 }
 
 static void

@@ -190,6 +190,8 @@ is_settled (GtkWidget *widget)
 {
   if (GTK_IS_STACK (widget) && gtk_stack_get_transition_running (GTK_STACK (widget)))
     return FALSE;
+  if (ADW_IS_SQUEEZER (widget) && adw_squeezer_get_transition_running (ADW_SQUEEZER (widget)))
+    return FALSE;
   if (GTK_IS_REVEALER (widget)
       && gtk_revealer_get_child_revealed (GTK_REVEALER (widget))
          != gtk_revealer_get_reveal_child (GTK_REVEALER (widget)))

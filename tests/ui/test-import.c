@@ -61,6 +61,17 @@ drop_files (MmxUiTestFixture *fixture,
   g_assert_true (dropped);
 }
 
+/* Presses Import on the preview shown, and waits for the summary. */
+static const MmxImportSummary *
+import_previewed (MmxUiTestFixture *fixture)
+{
+  MmxImportPage *page = mmx_window_get_import_page (fixture->window);
+
+  mmx_import_page_confirm (page);
+  mmx_ui_test_wait_for_import (fixture, "summary");
+  return mmx_import_page_get_summary (page);
+}
+
 static void
 test_sample_data (MmxUiTestFixture *fixture,
                   gconstpointer     size)
@@ -101,9 +112,7 @@ test_drop_preview_import (MmxUiTestFixture *fixture,
   g_assert_true (mmx_import_preview_get_ready (mmx_import_page_get_preview (page)));
   g_free (mmx_ui_test_save_screenshot (GTK_WIDGET (fixture->window), "import-preview"));
 
-  mmx_import_page_confirm (page);
-  mmx_ui_test_wait_for_import (fixture, "summary");
-  summary = mmx_import_page_get_summary (page);
+  summary = import_previewed (fixture);
   g_assert_cmpuint (summary->inserted, ==, 3);
   g_assert_cmpuint (summary->rejected, ==, 2);
   g_assert_cmpint (count_rows (fixture), ==, 3);
@@ -142,9 +151,7 @@ test_several_files (MmxUiTestFixture *fixture,
   /* The first is skipped, the second imported. */
   mmx_import_page_skip (page);
   mmx_ui_test_wait_for_import (fixture, "preview");
-  mmx_import_page_confirm (page);
-  mmx_ui_test_wait_for_import (fixture, "summary");
-  g_assert_cmpstr (mmx_import_page_get_summary (page)->file, ==, "b.csv");
+  g_assert_cmpstr (import_previewed (fixture)->file, ==, "b.csv");
   g_assert_cmpint (count_rows (fixture), ==, 2);
   mmx_import_page_skip (page);
   g_assert_cmpstr (mmx_import_page_get_state (page), ==, "idle");
@@ -175,9 +182,7 @@ test_ambiguous_dates (MmxUiTestFixture *fixture,
   mmx_ui_test_wait_for_import (fixture, "preview");
   mmx_ui_test_wait_until ((MmxUiTestCondition) mmx_import_preview_get_ready, preview,
                           "the dates to be read day first");
-  mmx_import_page_confirm (page);
-  mmx_ui_test_wait_for_import (fixture, "summary");
-  summary = mmx_import_page_get_summary (page);
+  summary = import_previewed (fixture);
   g_assert_cmpstr (summary->first_date, ==, "2025-02-01");
   g_assert_cmpstr (summary->last_date, ==, "2025-03-06");
 }
@@ -239,9 +244,7 @@ test_column_mapping (MmxUiTestFixture *fixture,
   mmx_import_preview_set_column_field (preview, 3, MMX_FIELD_SPEND);
   mmx_ui_test_wait_until (preview_has_plan, page, "a plan with both channels");
 
-  mmx_import_page_confirm (page);
-  mmx_ui_test_wait_for_import (fixture, "summary");
-  summary = mmx_import_page_get_summary (page);
+  summary = import_previewed (fixture);
   g_assert_cmpuint (summary->rejected, ==, 0);
   g_assert_cmpint (summary->granularity, ==, MMX_GRANULARITY_WEEKLY);
   overview = mmx_ui_test_query_overview (fixture, MMX_DATE_RANGE_ALL);
@@ -263,9 +266,7 @@ test_rename_channel (MmxUiTestFixture *fixture,
   mmx_import_preview_rename_channel (mmx_import_page_get_preview (page), "fb_ads", "Meta");
   mmx_ui_test_wait_for_import (fixture, "reading");
   mmx_ui_test_wait_for_import (fixture, "preview");
-  mmx_import_page_confirm (page);
-  mmx_ui_test_wait_for_import (fixture, "summary");
-
+  import_previewed (fixture);
   overview = mmx_ui_test_query_overview (fixture, MMX_DATE_RANGE_ALL);
   g_assert_cmpuint (overview->kpis->channels->len, ==, 2);
   g_assert_true (g_strv_contains ((const char * const *) mmx_import_page_get_summary (page)->channels,
