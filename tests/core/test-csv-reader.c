@@ -1136,6 +1136,39 @@ test_cancelled_while_reading (void)
 }
 
 static void
+test_delimiter_ambiguous (void)
+{
+  g_autofree char *dir = mmx_test_make_dir ();
+  g_autoptr(MmxCsvReader) reader = NULL;
+  g_autoptr(GPtrArray) head = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A comma and a semicolon in every line, as often: either may split. */
+  reader = open_bytes (dir, "both.csv", "date,channel;spend\n2025-01-06,TV;10\n2025-01-07,TV;11\n", -1);
+  g_assert_true (mmx_csv_reader_get_delimiter_ambiguous (reader));
+  g_assert_cmpint (mmx_csv_reader_get_delimiter (reader), ==, ',');
+  mmx_csv_reader_set_delimiter (reader, ';');
+  g_assert_false (mmx_csv_reader_get_delimiter_ambiguous (reader));
+  head = mmx_csv_reader_read_head (reader, 2, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (((GStrv) g_ptr_array_index (head, 0))[0], ==, "date,channel");
+  g_assert_cmpstr (((GStrv) g_ptr_array_index (head, 1))[1], ==, "10");
+  g_clear_object (&reader);
+
+  /* Semicolons with decimal commas: the header has no comma, no doubt. */
+  reader = open_bytes (dir, "european.csv", "date;spend;revenue\n2025-01-06;10,5;100,25\n"
+                       "2025-01-07;11,5;101,25\n", -1);
+  g_assert_false (mmx_csv_reader_get_delimiter_ambiguous (reader));
+  g_assert_cmpint (mmx_csv_reader_get_delimiter (reader), ==, ';');
+  g_clear_object (&reader);
+
+  /* One column: nothing to choose. */
+  reader = open_bytes (dir, "one.csv", "date\n2025-01-06\n", -1);
+  g_assert_false (mmx_csv_reader_get_delimiter_ambiguous (reader));
+  mmx_test_remove_dir (dir);
+}
+
+static void
 test_read_head (void)
 {
   g_autofree char *dir = mmx_test_make_dir ();
@@ -1215,6 +1248,7 @@ main (int   argc,
   g_test_add_func ("/mmx/core/csv/cancelled", test_cancelled);
   g_test_add_func ("/mmx/core/csv/cancelled-while-reading", test_cancelled_while_reading);
   g_test_add_func ("/mmx/core/csv/read-head", test_read_head);
+  g_test_add_func ("/mmx/core/csv/delimiter-ambiguous", test_delimiter_ambiguous);
   g_test_add_func ("/mmx/core/csv/large-file", test_large_file);
   g_test_add_func ("/mmx/core/csv/large-file-utf16", test_large_file_utf16);
 
