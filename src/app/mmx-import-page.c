@@ -99,6 +99,7 @@ typedef struct
   MmxImport *import;
   GPtrArray *channels;
   GPtrArray *head;
+  char       delimiter;
   GError    *error;
 } Preview;
 
@@ -207,7 +208,10 @@ read_head (FileRequest   *request,
   Preview *preview;
 
   reader = mmx_csv_reader_new (request->file, cancellable, NULL);
+  if (reader != NULL && request->mapping != NULL && mmx_column_mapping_get_delimiter (request->mapping))
+    mmx_csv_reader_set_delimiter (reader, mmx_column_mapping_get_delimiter (request->mapping));
   preview = g_new0 (Preview, 1);
+  preview->delimiter = reader ? mmx_csv_reader_get_delimiter (reader) : ',';
   preview->head = reader ? mmx_csv_reader_read_head (reader, PREVIEW_RECORDS, cancellable, NULL)
                          : NULL;
   preview->error = plan_error;
@@ -373,8 +377,8 @@ preview_ready_cb (GObject      *source,
     mmx_import_preview_set_import (self->preview, preview->import, preview->channels,
                                    self->mapping, base);
   else
-    mmx_import_preview_set_table (self->preview, preview->head, preview->error, self->mapping,
-                                  name);
+    mmx_import_preview_set_table (self->preview, preview->head, preview->delimiter, preview->error,
+                                  self->mapping, name);
   title = g_strdup_printf (_("Import “%s”?"), name);
   gtk_label_set_label (self->preview_title, title);
   preview_free (preview);

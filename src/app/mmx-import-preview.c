@@ -34,6 +34,7 @@ struct _MmxImportPreview
   AdwActionRow      *date_row;
   AdwComboRow       *date_choice_row;
   AdwActionRow      *delimiter_row;
+  AdwComboRow       *delimiter_choice_row;
   AdwActionRow      *encoding_row;
   GtkLabel          *ambiguous_label;
   AdwPreferencesGroup *notes_group;
@@ -49,6 +50,7 @@ struct _MmxImportPreview
   GPtrArray         *head;
   GPtrArray         *recognised;
   guint              header_index;
+  char               delimiter;
   MmxColumnMapping  *mapping;
   GPtrArray         *added_rows;
   guint              filling : 1;
@@ -234,6 +236,7 @@ dup_current_mapping (MmxImportPreview *self)
       mmx_column_mapping_set_date_format (mapping,
                                           mmx_column_mapping_get_date_format (self->mapping));
       mmx_column_mapping_set_channel (mapping, mmx_column_mapping_get_channel (self->mapping));
+      mmx_column_mapping_set_delimiter (mapping, mmx_column_mapping_get_delimiter (self->mapping));
     }
   return mapping;
 }
@@ -284,7 +287,7 @@ describe_samples (MmxImportPreview *self,
   values = g_strv_builder_end (builder);
   if (found == 0)
     return g_strdup (_("Empty in the first rows"));
-  return g_strjoinv (", ", values);
+  return g_strjoinv (" · ", values);
 }
 
 static void
@@ -413,21 +416,16 @@ fill_rows (MmxImportPreview *self)
   gtk_column_view_set_model (self->rows_view, GTK_SELECTION_MODEL (selection));
 }
 
-static const char *
-describe_delimiter (char delimiter)
+/* The delimiters in the order of the separator's list. */
+static const char delimiters[] = { ',', ';', '\t', '|' };
+
+static guint
+index_of_delimiter (char delimiter)
 {
-  switch (delimiter)
-    {
-    case ';':
-      return _("Semicolons, with a decimal comma");
-    case '\t':
-      return _("Tabs");
-    case '|':
-      return _("Vertical bars");
-    case ',':
-    default:
-      return _("Commas");
-    }
+  for (guint i = 0; i < G_N_ELEMENTS (delimiters); i++)
+    if (delimiters[i] == delimiter)
+      return i;
+  return 0;
 }
 
 static void
@@ -438,6 +436,10 @@ fill_file (MmxImportPreview *self,
                                       : MMX_DATE_FORMAT_UNKNOWN;
   gboolean ambiguous = mmx_import_get_date_ambiguous (self->import);
   gboolean choosing = ambiguous || given == MMX_DATE_FORMAT_DMY || given == MMX_DATE_FORMAT_MDY;
+  /* A separator said before stays changeable, or there is no way back. */
+  gboolean choosing_delimiter = mmx_import_get_delimiter_ambiguous (self->import)
+                                || (self->mapping && mmx_column_mapping_get_delimiter (self->mapping));
+  guint delimiter_index;
   g_autofree char *text = NULL;
 
   adw_action_row_set_subtitle (self->shape_row,
@@ -475,8 +477,14 @@ fill_file (MmxImportPreview *self,
                          _("Every date of this file reads both day first and month first. Choose "
                            "how to read them before importing."));
 
+  self->delimiter = mmx_import_get_delimiter (self->import);
+  delimiter_index = index_of_delimiter (self->delimiter);
+  gtk_widget_set_visible (GTK_WIDGET (self->delimiter_row), !choosing_delimiter);
+  gtk_widget_set_visible (GTK_WIDGET (self->delimiter_choice_row), choosing_delimiter);
   adw_action_row_set_subtitle (self->delimiter_row,
-                               describe_delimiter (mmx_import_get_delimiter (self->import)));
+                               gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (self->delimiter_choice_row)),
+                                                           delimiter_index));
+  adw_combo_row_set_selected (self->delimiter_choice_row, delimiter_index);
   /* TRANSLATORS: a file's text encoding and the row of its header, "UTF-8, header on row 1" */
   text = g_strdup_printf (_("%s, header on row %u"), mmx_import_get_encoding (self->import),
                           mmx_import_get_header_row (self->import));
@@ -514,6 +522,19 @@ date_chosen_cb (AdwComboRow      *row,
     return;
   mmx_import_preview_set_date_format (self, selected == 0 ? MMX_DATE_FORMAT_DMY
                                                           : MMX_DATE_FORMAT_MDY);
+}
+
+static void
+delimiter_chosen_cb (AdwComboRow      *row,
+                     GParamSpec       *pspec,
+                     MmxImportPreview *self)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (self->filling || selected >= G_N_ELEMENTS (delimiters)
+      || delimiters[selected] == self->delimiter)
+    return;
+  mmx_import_preview_set_delimiter (self, delimiters[selected]);
 }
 
 static void
@@ -571,6 +592,7 @@ mmx_import_preview_class_init (MmxImportPreviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MmxImportPreview, date_row);
   gtk_widget_class_bind_template_child (widget_class, MmxImportPreview, date_choice_row);
   gtk_widget_class_bind_template_child (widget_class, MmxImportPreview, delimiter_row);
+  gtk_widget_class_bind_template_child (widget_class, MmxImportPreview, delimiter_choice_row);
   gtk_widget_class_bind_template_child (widget_class, MmxImportPreview, encoding_row);
   gtk_widget_class_bind_template_child (widget_class, MmxImportPreview, ambiguous_label);
   gtk_widget_class_bind_template_child (widget_class, MmxImportPreview, notes_group);
@@ -592,6 +614,22 @@ mmx_import_preview_init (MmxImportPreview *self)
   self->added_rows = g_ptr_array_new ();
   g_signal_connect_object (self->date_choice_row, "notify::selected", G_CALLBACK (date_chosen_cb),
                            self, 0);
+  g_signal_connect_object (self->delimiter_choice_row, "notify::selected",
+                           G_CALLBACK (delimiter_chosen_cb), self, 0);
+}
+
+/* The rows that say how a planned file is read; without a plan only the
+ * separator row stays. */
+static void
+show_file_rows (MmxImportPreview *self,
+                gboolean          planned)
+{
+  GtkWidget *rows[] = { GTK_WIDGET (self->shape_row), GTK_WIDGET (self->periods_row),
+                        GTK_WIDGET (self->date_row), GTK_WIDGET (self->date_choice_row),
+                        GTK_WIDGET (self->encoding_row) };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    gtk_widget_set_visible (rows[i], planned);
 }
 
 /**
@@ -618,7 +656,7 @@ mmx_import_preview_set_import (MmxImportPreview *self,
   g_clear_pointer (&self->head, g_ptr_array_unref);
   g_set_object (&self->mapping, mapping);
   remove_added_rows (self);
-  gtk_widget_set_visible (GTK_WIDGET (self->file_group), TRUE);
+  show_file_rows (self, TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->channel_group), FALSE);
   gtk_widget_remove_css_class (GTK_WIDGET (self->ambiguous_label), "error");
   fill_file (self, file_name);
@@ -666,6 +704,7 @@ find_header (GPtrArray *head)
  * @self: a preview
  * @head: (element-type GStrv): the first records of a file the core could
  *   not plan, as written
+ * @delimiter: the separator they were read with
  * @error: why it could not: a column mapping can fix it
  * @mapping: (nullable): what the user said about the file so far
  * @file_name: the file's name
@@ -675,6 +714,7 @@ find_header (GPtrArray *head)
 void
 mmx_import_preview_set_table (MmxImportPreview *self,
                               GPtrArray        *head,
+                              char              delimiter,
                               const GError     *error,
                               MmxColumnMapping *mapping,
                               const char       *file_name)
@@ -699,7 +739,13 @@ mmx_import_preview_set_table (MmxImportPreview *self,
   g_set_object (&self->mapping, mapping);
   remove_added_rows (self);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->file_group), FALSE);
+  /* Without a plan, only the separator is known; it may be the reason. */
+  show_file_rows (self, FALSE);
+  self->delimiter = delimiter;
+  gtk_widget_set_visible (GTK_WIDGET (self->delimiter_row), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->delimiter_choice_row), TRUE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->delimiter_choice_row), NULL);
+  adw_combo_row_set_selected (self->delimiter_choice_row, index_of_delimiter (delimiter));
   gtk_widget_set_visible (GTK_WIDGET (self->notes_group), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->channel_group),
                           g_error_matches (error, MMX_IMPORT_ERROR, MMX_IMPORT_ERROR_NO_CHANNEL));
@@ -805,6 +851,32 @@ mmx_import_preview_set_date_format (MmxImportPreview *self,
 
   mapping = dup_current_mapping (self);
   mmx_column_mapping_set_date_format (mapping, format);
+  g_signal_emit (self, signals[MAPPING_CHANGED], 0, mapping);
+}
+
+/**
+ * mmx_import_preview_set_delimiter:
+ * @self: a preview
+ * @delimiter: the character that separates the fields
+ *
+ * Reads the file again with @delimiter; the columns it had are forgotten,
+ * since they change with it.
+ */
+void
+mmx_import_preview_set_delimiter (MmxImportPreview *self,
+                                  char              delimiter)
+{
+  g_autoptr(MmxColumnMapping) mapping = mmx_column_mapping_new ();
+
+  g_return_if_fail (MMX_IS_IMPORT_PREVIEW (self));
+
+  if (self->mapping != NULL)
+    {
+      mmx_column_mapping_set_date_format (mapping,
+                                          mmx_column_mapping_get_date_format (self->mapping));
+      mmx_column_mapping_set_channel (mapping, mmx_column_mapping_get_channel (self->mapping));
+    }
+  mmx_column_mapping_set_delimiter (mapping, delimiter);
   g_signal_emit (self, signals[MAPPING_CHANGED], 0, mapping);
 }
 

@@ -24,6 +24,7 @@ void              mmx_import_preview_set_import         (MmxImportPreview *self,
                                                          const char       *file_name);
 void              mmx_import_preview_set_table          (MmxImportPreview *self,
                                                          GPtrArray        *head,
+                                                         char              delimiter,
                                                          const GError     *error,
                                                          MmxColumnMapping *mapping,
                                                          const char       *file_name);
@@ -35,6 +36,8 @@ void              mmx_import_preview_set_column_field   (MmxImportPreview *self,
                                                          MmxField          field);
 void              mmx_import_preview_set_date_format    (MmxImportPreview *self,
                                                          MmxDateFormat     format);
+void              mmx_import_preview_set_delimiter      (MmxImportPreview *self,
+                                                         char              delimiter);
 void              mmx_import_preview_rename_channel     (MmxImportPreview *self,
                                                          const char       *as_written,
                                                          const char       *stored_as);

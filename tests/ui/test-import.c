@@ -252,6 +252,33 @@ test_column_mapping (MmxUiTestFixture *fixture,
   g_assert_cmpfloat (overview->kpis->revenue, ==, 3300);
 }
 
+/* A separator that another splits as well is the user's to choose, and
+ * a wrong choice can be undone from the columns it gives. */
+static void
+test_delimiter_choice (MmxUiTestFixture *fixture,
+                       gconstpointer     size)
+{
+  MmxImportPage *page = mmx_window_get_import_page (fixture->window);
+  MmxImportPreview *preview = mmx_import_page_get_preview (page);
+  g_autoptr(GFile) file = mmx_ui_test_write_csv (fixture, "Google Ads campaigns.csv",
+                                                 "Date;Campaign, Group;Cost;Revenue\n"
+                                                 "2025-01-06;Brand, Search;10;20\n"
+                                                 "2025-01-07;Brand, Search;11;21\n");
+
+  drop_files (fixture, &file, 1);
+  mmx_ui_test_wait_for_import (fixture, "preview");
+  g_assert_true (mmx_import_preview_get_ready (preview));
+  g_free (mmx_ui_test_save_screenshot (GTK_WIDGET (fixture->window), "import-separator"));
+
+  mmx_import_preview_set_delimiter (preview, ',');
+  mmx_ui_test_wait_for_import (fixture, "preview");
+  g_assert_false (mmx_import_preview_get_ready (preview));
+
+  mmx_import_preview_set_delimiter (preview, ';');
+  mmx_ui_test_wait_until (preview_has_plan, page, "the semicolons again");
+  g_assert_cmpuint (import_previewed (fixture)->inserted, ==, 2);
+}
+
 /* A channel renamed in the preview is stored under its new name. */
 static void
 test_rename_channel (MmxUiTestFixture *fixture,
@@ -321,6 +348,7 @@ main (int    argc,
   MMX_UI_TEST_ADD ("/mmx/ui/import/not-a-csv", MMX_UI_TEST_WIDE, test_not_a_csv);
   MMX_UI_TEST_ADD ("/mmx/ui/import/column-mapping", MMX_UI_TEST_WIDE, test_column_mapping);
   MMX_UI_TEST_ADD ("/mmx/ui/import/rename-channel", MMX_UI_TEST_WIDE, test_rename_channel);
+  MMX_UI_TEST_ADD ("/mmx/ui/import/delimiter-choice", MMX_UI_TEST_WIDE, test_delimiter_choice);
   MMX_UI_TEST_ADD ("/mmx/ui/import/cancel", MMX_UI_TEST_WIDE, test_cancel);
 
   return g_test_run ();
