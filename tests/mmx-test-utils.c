@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "mmx-date.h"
 #include "mmx-store-private.h"
@@ -228,6 +229,18 @@ mmx_test_find_issue (MmxImportSummary *summary,
         return issue;
     }
   return NULL;
+}
+
+/* @error is of @domain and @code, and its message holds @text. */
+void
+mmx_test_assert_error_says (const GError *error,
+                            GQuark        domain,
+                            int           code,
+                            const char   *text)
+{
+  g_assert_error (error, domain, code);
+  if (strstr (error->message, text) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, text);
 }
 
 void

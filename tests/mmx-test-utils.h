@@ -52,6 +52,10 @@ char             *mmx_test_query_text      (MmxStore          *store,
                                             const char        *sql) G_GNUC_WARN_UNUSED_RESULT;
 const MmxImportIssue *mmx_test_find_issue  (MmxImportSummary  *summary,
                                             guint              row);
+void              mmx_test_assert_error_says (const GError    *error,
+                                            GQuark             domain,
+                                            int                code,
+                                            const char        *text);
 
 /* A fresh store in a fresh folder for g_test_add(), holding the CSV text
  * given as the test data when there is one. */

@@ -17,11 +17,9 @@
 #include "mmx-application.h"
 #include "mmx-csv-reader.h"
 #include "mmx-import-page.h"
-#include "mmx-progress.h"
+#include "mmx-progress-relay.h"
 #include "mmx-store-job.h"
 
-/* How often the progress bar looks at the import's progress. */
-#define PROGRESS_INTERVAL_MS 100
 #define MAX_HISTORY 50
 
 /* The records read from a file no plan can be made of. */
@@ -60,8 +58,6 @@ struct _MmxImportPage
   char                 *error_message;
   GCancellable         *cancellable;
   GCancellable         *disposed;
-  struct _ImportProgress *progress;
-  guint                 progress_source;
   guint                 n_history;
   guint                 n_files;
   guint                 file_index;
@@ -77,19 +73,12 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* Written by the importing worker, read by a timeout of this thread. */
-typedef struct _ImportProgress
-{
-  int permille;
-  int seconds_left;
-} ImportProgress;
-
 typedef struct
 {
   GFile            *file;
   MmxColumnMapping *mapping;
   char             *mapping_name;
-  ImportProgress   *progress;
+  MmxProgressRelay *progress;
 } FileRequest;
 
 /* A plan and its channels; or, when no plan can be made but a column
@@ -119,7 +108,7 @@ file_request_free (FileRequest *request)
   g_clear_object (&request->file);
   g_clear_object (&request->mapping);
   g_free (request->mapping_name);
-  g_clear_pointer (&request->progress, g_atomic_rc_box_release);
+  g_clear_pointer (&request->progress, mmx_progress_relay_free);
   g_free (request);
 }
 
@@ -256,17 +245,6 @@ preview_job (MmxStore      *store,
 }
 
 static void
-report_progress_cb (double   fraction,
-                    double   seconds_left,
-                    gpointer user_data)
-{
-  ImportProgress *progress = user_data;
-
-  g_atomic_int_set (&progress->permille, (int) (fraction * 1000));
-  g_atomic_int_set (&progress->seconds_left, seconds_left < 0 ? -1 : (int) ceil (seconds_left));
-}
-
-static void
 import_progress_cb (double   fraction,
                     gpointer user_data)
 {
@@ -293,7 +271,7 @@ import_job (MmxStore      *store,
       && !mmx_store_save_mapping (store, request->mapping_name, mmx_import_get_header_key (import),
                                   request->mapping, error))
     return NULL;
-  progress = mmx_progress_new (report_progress_cb, request->progress);
+  progress = mmx_progress_new (mmx_progress_relay_get_func (request->progress), request->progress);
   summary = mmx_import_run (import, import_progress_cb, progress, cancellable, error);
   if (summary != NULL)
     mmx_progress_finish (progress);
@@ -469,27 +447,24 @@ rename_channel_cb (MmxImportPage    *self,
 
 /* The import. */
 
-static gboolean
-update_progress_cb (gpointer user_data)
+/* On this thread, relayed from the worker, before the import's result:
+ * the job's reference keeps the page alive until then. */
+static void
+progress_reported_cb (double   fraction,
+                      double   seconds_left,
+                      gpointer user_data)
 {
   MmxImportPage *self = user_data;
-  int permille = g_atomic_int_get (&self->progress->permille);
-  int seconds = g_atomic_int_get (&self->progress->seconds_left);
   g_autofree char *left = NULL;
+  int seconds = (int) ceil (seconds_left);
 
-  gtk_progress_bar_set_fraction (self->progress_bar, permille / 1000.0);
-  if (seconds >= 0)
+  if (g_cancellable_is_cancelled (self->disposed))
+    return;
+  gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+  if (seconds_left >= 0)
     left = g_strdup_printf (ngettext ("About %d second left", "About %d seconds left", seconds),
                             seconds);
   gtk_label_set_label (self->time_label, left ? left : "");
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-stop_progress (MmxImportPage *self)
-{
-  g_clear_handle_id (&self->progress_source, g_source_remove);
-  g_clear_pointer (&self->progress, g_atomic_rc_box_release);
 }
 
 static void
@@ -504,7 +479,6 @@ imported_cb (GObject      *source,
   guint rows;
 
   summary = mmx_store_job_run_finish (result, &error);
-  stop_progress (self);
   name = file_name (self->file);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -647,7 +621,6 @@ mmx_import_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->disposed);
-  stop_progress (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), MMX_TYPE_IMPORT_PAGE);
   g_queue_clear_full (&self->queue, g_object_unref);
   g_clear_object (&self->file);
@@ -865,10 +838,7 @@ mmx_import_page_confirm (MmxImportPage *self)
   g_clear_object (&request->mapping);
   request->mapping = mmx_import_preview_dup_mapping (self->preview);
   request->mapping_name = g_strdup (mmx_import_preview_get_mapping_name (self->preview));
-  self->progress = g_atomic_rc_box_new0 (ImportProgress);
-  self->progress->seconds_left = -1;
-  request->progress = g_atomic_rc_box_acquire (self->progress);
-  self->progress_source = g_timeout_add (PROGRESS_INTERVAL_MS, update_progress_cb, self);
+  request->progress = mmx_progress_relay_new (progress_reported_cb, self);
 
   renew_cancellable (self);
   mmx_store_job_run_async (self->db_path, MMX_JOB_PRIORITY_IMPORT, import_job, request,

@@ -23,6 +23,9 @@ static const struct {
   { "kpis", mmx_cli_kpis, N_("Show spend, revenue, ROAS and conversions") },
   { "channels", mmx_cli_channels, N_("List channels; map a channel name to another") },
   { "mappings", mmx_cli_mappings, N_("List or delete saved column mappings") },
+  { "attribute", mmx_cli_attribute, N_("Attribute revenue to channels, with intervals") },
+  { "forecast", mmx_cli_forecast, N_("Forecast revenue with a band, for a spend plan or scenarios") },
+  { "license", mmx_cli_license, N_("Check an offline license file on this computer") },
 };
 
 static void

@@ -37,7 +37,17 @@ int       mmx_cli_kpis          (const char      *db_path,
 int       mmx_cli_channels      (const char      *db_path,
                                  int              argc,
                                  char           **argv);
+int       mmx_cli_attribute     (const char      *db_path,
+                                 int              argc,
+                                 char           **argv);
 int       mmx_cli_mappings      (const char      *db_path,
+                                 int              argc,
+                                 char           **argv);
+int       mmx_cli_forecast      (const char      *db_path,
+                                 int              argc,
+                                 char           **argv);
+
+int       mmx_cli_license       (const char      *db_path,
                                  int              argc,
                                  char           **argv);
 

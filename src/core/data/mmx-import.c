@@ -1453,8 +1453,14 @@ mmx_import_run (MmxImport              *self,
   ok = write_all (&writer, error);
   writer_clear (&writer);
 
+  /* Results fitted to the old data are gone with it, in the same
+   * transaction. */
   if (ok && mmx_import_summary_get_imported (summary) > 0)
-    ok = _mmx_store_commit (self->store, error);
+    {
+      ok = _mmx_store_forget_results (self->store, error) && _mmx_store_commit (self->store, error);
+      if (!ok)
+        _mmx_store_rollback (self->store);
+    }
   else
     _mmx_store_rollback (self->store);
 

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "mmx-date.h"
 #include "mmx-date-range.h"
@@ -340,4 +341,50 @@ mmx_panel_load (MmxStore    *store,
     self->control_names = g_new0 (char *, 1);
 
   return g_steal_pointer (&self);
+}
+
+static void
+checksum_doubles (GChecksum    *checksum,
+                  const double *values,
+                  gsize         n)
+{
+  if (n > 0)
+    g_checksum_update (checksum, (const guchar *) values, n * sizeof (double));
+}
+
+/**
+ * mmx_panel_compute_checksum:
+ * @self: a panel
+ *
+ * Returns: (transfer full): a SHA-256 of everything in the panel: equal
+ *   for equal data, so results fitted to it can be looked up again
+ */
+char *
+mmx_panel_compute_checksum (const MmxPanel *self)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  gsize cells = (gsize) self->n_periods * self->n_channels;
+  guint32 header[] = { self->granularity, self->first_day, self->n_periods, self->n_channels,
+                       self->n_controls };
+
+  g_checksum_update (checksum, (const guchar *) header, sizeof header);
+  g_checksum_update (checksum, (const guchar *) (self->geo ? self->geo : ""), -1);
+  for (guint k = 0; k < self->n_channels; k++)
+    g_checksum_update (checksum, (const guchar *) self->channel_names[k],
+                       strlen (self->channel_names[k]) + 1);
+  for (guint c = 0; c < self->n_controls; c++)
+    g_checksum_update (checksum, (const guchar *) self->control_names[c],
+                       strlen (self->control_names[c]) + 1);
+  checksum_doubles (checksum, self->spend, cells);
+  checksum_doubles (checksum, self->channel_revenue, cells);
+  checksum_doubles (checksum, self->revenue, self->n_periods);
+  checksum_doubles (checksum, self->conversions, self->n_periods);
+  checksum_doubles (checksum, self->controls, (gsize) self->n_periods * self->n_controls);
+  for (guint t = 0; t < self->n_periods; t++)
+    {
+      guint8 missing = self->missing[t] != FALSE;
+
+      g_checksum_update (checksum, &missing, 1);
+    }
+  return g_strdup (g_checksum_get_string (checksum));
 }

@@ -65,6 +65,8 @@ void      mmx_panel_unref         (MmxPanel        *self);
 guint32   mmx_panel_get_day       (const MmxPanel  *self,
                                    guint            period);
 
+char     *mmx_panel_compute_checksum (const MmxPanel *self) G_GNUC_WARN_UNUSED_RESULT;
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MmxPanel, mmx_panel_unref)
 
 G_END_DECLS

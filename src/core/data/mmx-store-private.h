@@ -57,6 +57,8 @@ gint64        _mmx_store_ensure_channel      (MmxStore       *self,
                                               GError        **error);
 gint64        _mmx_store_get_total_channel   (MmxStore       *self,
                                               GError        **error);
+gboolean      _mmx_store_forget_results      (MmxStore       *self,
+                                              GError        **error);
 gboolean      _mmx_store_set_granularity     (MmxStore       *self,
                                               MmxGranularity  granularity,
                                               GError        **error);

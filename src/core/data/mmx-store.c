@@ -843,6 +843,7 @@ mmx_store_map_channel (MmxStore    *self,
   if (!_mmx_store_begin_write (self, error))
     return FALSE;
   if (!map_channel_in_transaction (self, alias, alias_key, tidy, &moved, error)
+      || !_mmx_store_forget_results (self, error)
       || !_mmx_store_commit (self, error))
     {
       _mmx_store_rollback (self);
@@ -1156,4 +1157,109 @@ mmx_import_record_free (MmxImportRecord *record)
   g_free (record->shape);
   g_free (record->granularity);
   g_free (record);
+}
+
+/* Results older than this are recomputed: a week is long enough to come
+ * back to a model, short enough that a newer version refits it. */
+#define RESULT_LIFETIME "-7 days"
+
+/**
+ * _mmx_store_forget_results:
+ * @self: a store, inside a write transaction
+ * @error: a location for a #GError
+ *
+ * Drops every cached model result: the data they were fitted to changed.
+ *
+ * Returns: %FALSE with @error set on failure
+ */
+gboolean
+_mmx_store_forget_results (MmxStore  *self,
+                           GError   **error)
+{
+  return _mmx_store_exec (self, "DELETE FROM result_cache", error);
+}
+
+/**
+ * mmx_store_lookup_result:
+ * @self: a store
+ * @kind: what kind of result ("attribution", …)
+ * @key: what it was computed from: a hash of the data and the settings
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the result saved under @key within
+ *   the last seven days, or %NULL (with @error set only on failure)
+ */
+char *
+mmx_store_lookup_result (MmxStore    *self,
+                         const char  *kind,
+                         const char  *key,
+                         GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (MMX_IS_STORE (self), NULL);
+
+  stmt = _mmx_store_prepare (self,
+                             "SELECT json FROM result_cache WHERE kind = ?1 AND key = ?2 "
+                             "AND created >= strftime ('%Y-%m-%dT%H:%M:%SZ', 'now', '"
+                             RESULT_LIFETIME "')", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    _mmx_store_set_error (error, self->db, rc, _("reading a saved result"));
+  return NULL;
+}
+
+/**
+ * mmx_store_save_result:
+ * @self: a store
+ * @kind: what kind of result
+ * @key: what it was computed from
+ * @json: the result
+ * @error: a location for a #GError
+ *
+ * Saves a model's result for mmx_store_lookup_result(), and drops the
+ * expired ones.
+ *
+ * Returns: %FALSE with @error set on failure
+ */
+gboolean
+mmx_store_save_result (MmxStore    *self,
+                       const char  *kind,
+                       const char  *key,
+                       const char  *json,
+                       GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (MMX_IS_STORE (self), FALSE);
+
+  if (!_mmx_store_begin_write (self, error))
+    return FALSE;
+  stmt = _mmx_store_prepare (self,
+                             "INSERT OR REPLACE INTO result_cache (kind, key, json, created) "
+                             "VALUES (?1, ?2, ?3, strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'))", error);
+  if (stmt == NULL)
+    {
+      _mmx_store_rollback (self);
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, json, -1, SQLITE_TRANSIENT);
+  if (!step_done (self, stmt, _("saving a result"), error)
+      || !_mmx_store_exec (self, "DELETE FROM result_cache WHERE created < strftime "
+                           "('%Y-%m-%dT%H:%M:%SZ', 'now', '" RESULT_LIFETIME "')", error)
+      || !_mmx_store_commit (self, error))
+    {
+      _mmx_store_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -132,6 +132,15 @@ gboolean          mmx_store_delete_mapping            (MmxStore          *self,
 GPtrArray        *mmx_store_list_imports              (MmxStore          *self,
                                                        GError           **error) G_GNUC_WARN_UNUSED_RESULT;
 
+char             *mmx_store_lookup_result             (MmxStore          *self,
+                                                       const char        *kind,
+                                                       const char        *key,
+                                                       GError           **error) G_GNUC_WARN_UNUSED_RESULT;
+gboolean          mmx_store_save_result               (MmxStore          *self,
+                                                       const char        *kind,
+                                                       const char        *key,
+                                                       const char        *json,
+                                                       GError           **error);
 void              mmx_channel_info_free               (MmxChannelInfo    *info);
 void              mmx_import_record_free              (MmxImportRecord   *record);
 

@@ -1,0 +1,409 @@
+/* mmx-mmm-bootstrap.c
+ *
+ * Copyright 2026 The MarketingMix developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mmx-mmm-bootstrap"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "mmx-block-bootstrap.h"
+#include "mmx-model-error.h"
+#include "mmx-mmm-private.h"
+#include "mmx-parallel.h"
+#include "mmx-random.h"
+
+/* A candidate's model, ready for refits: the system of its fit on all
+ * history, its centred residuals, and each channel's effect and marginal
+ * ROAS per unit of beta. */
+typedef struct
+{
+  MmxMmmWorkspace *workspace;
+  double          *residuals;
+  double          *unit_contribution;
+  double          *unit_marginal;
+  double          *fitted;
+  gboolean         ok;
+} Model;
+
+typedef struct
+{
+  MmxMmm                        *mmm;
+  const MmxMmmBootstrapSettings *settings;
+  const MmxMmmSearchSettings    *search;
+  GPtrArray                     *candidates;
+  Model                         *models;
+  /* Replicates draw a start first, then one of its candidates, so a start
+   * that left many candidates does not outweigh the others. */
+  guint                         *starts;
+  guint                          n_starts;
+  MmxProgress                   *progress;
+  GCancellable                  *cancellable;
+  MmxMmmReplicate               *out;
+  gint                           done;
+  gint                           failed;
+} Bootstrap;
+
+static void
+prepare_model_cb (guint    index,
+                  gpointer user_data)
+{
+  Bootstrap *bootstrap = user_data;
+  MmxMmm *mmm = bootstrap->mmm;
+  MmxMmmCandidate *candidate = g_ptr_array_index (bootstrap->candidates, index);
+  Model *model = &bootstrap->models[index];
+  g_autoptr(MmxMmmFit) fit = mmx_mmm_fit (mmm, &candidate->hyper, NULL, NULL);
+  g_autofree MmxResponse *units = NULL;
+  double mean = 0;
+  guint n_used = 0;
+
+  if (fit == NULL)
+    return;
+
+  model->residuals = g_new0 (double, mmm->n);
+  for (guint t = 0; t < mmm->n; t++)
+    if (mmm->problem.use[t])
+      {
+        model->residuals[t] = mmm->problem.target[t] - fit->fitted[t];
+        mean += model->residuals[t];
+        n_used++;
+      }
+  mean /= MAX (n_used, 1);
+  for (guint t = 0; t < mmm->n; t++)
+    if (mmm->problem.use[t])
+      model->residuals[t] -= mean;
+  model->fitted = g_memdup2 (fit->fitted, sizeof (double) * mmm->n);
+
+  units = g_memdup2 (candidate->hyper.responses, sizeof (MmxResponse) * MAX (mmm->n_channels, 1));
+  for (guint k = 0; k < mmm->n_channels; k++)
+    units[k].beta = 1;
+  model->unit_contribution = g_new0 (double, mmm->n_channels + 1);
+  model->unit_marginal = g_new0 (double, mmm->n_channels + 1);
+  mmx_mmm_channel_effects (mmm, units, model->unit_contribution, model->unit_marginal);
+  model->workspace = _mmx_mmm_workspace_new (mmm, mmm->problem.target);
+  _mmx_mmm_workspace_set_full_system (model->workspace, &candidate->hyper);
+  model->ok = TRUE;
+}
+
+static void
+model_clear (Model *model)
+{
+  _mmx_mmm_workspace_free (model->workspace);
+  g_free (model->residuals);
+  g_free (model->unit_contribution);
+  g_free (model->unit_marginal);
+  g_free (model->fitted);
+}
+
+static guint
+draw_candidate (Bootstrap *bootstrap,
+                guint      replicate)
+{
+  MmxRandom random;
+  guint start, n = 0, pick;
+
+  /* A stream apart from the residuals' of the same replicate. */
+  mmx_random_init (&random, bootstrap->settings->seed ^ G_GUINT64_CONSTANT (0xca4d1dca4d1d),
+                   replicate);
+  start = bootstrap->starts[mmx_random_below (&random, bootstrap->n_starts)];
+
+  for (guint i = 0; i < bootstrap->candidates->len; i++)
+    n += ((MmxMmmCandidate *) g_ptr_array_index (bootstrap->candidates, i))->start == start;
+  pick = mmx_random_below (&random, n);
+  for (guint i = 0; i < bootstrap->candidates->len; i++)
+    if (((MmxMmmCandidate *) g_ptr_array_index (bootstrap->candidates, i))->start == start
+        && pick-- == 0)
+      return i;
+  g_return_val_if_reached (0);
+}
+
+static void
+report (Bootstrap *bootstrap)
+{
+  gint done = g_atomic_int_add (&bootstrap->done, 1) + 1;
+
+  mmx_progress_report (bootstrap->progress, (double) done / bootstrap->settings->n_replicates);
+}
+
+/* β* = argmin with c* = c + X'e*: the candidate's system, and so its
+ * factorisation, serves every replicate that draws it. */
+static void
+refit_coefficients_cb (guint    replicate,
+                       gpointer user_data)
+{
+  Bootstrap *bootstrap = user_data;
+  MmxMmm *mmm = bootstrap->mmm;
+  guint index = draw_candidate (bootstrap, replicate);
+  const MmxMmmCandidate *candidate = g_ptr_array_index (bootstrap->candidates, index);
+  const Model *model = &bootstrap->models[index];
+  guint p = mmm->p, nb = mmm->n_baseline;
+  g_autofree double *resampled = g_new (double, mmm->n);
+  g_autofree double *cross = g_new (double, p);
+  g_autofree double *beta = g_new (double, p);
+  g_autoptr(MmxRidge) ridge = mmx_ridge_new (p);
+  MmxMmmReplicate *out = bootstrap->out + (gsize) replicate * mmm->n_channels;
+
+  mmx_block_bootstrap_resample (model->residuals, mmm->problem.use, mmm->n,
+                                bootstrap->settings->block_length, bootstrap->settings->seed,
+                                replicate, resampled);
+  _mmx_mmm_workspace_cross (model->workspace, resampled, cross);
+  for (guint j = 0; j < p; j++)
+    cross[j] += model->workspace->train_cross[j];
+
+  for (guint k = 0; k < mmm->n_channels; k++)
+    mmx_ridge_set_non_negative (ridge, nb + k, TRUE);
+  mmx_ridge_set_system (ridge, model->workspace->train_gram, model->workspace->penalty);
+  if (!mmx_ridge_solve (ridge, cross, beta))
+    g_atomic_int_set (&bootstrap->failed, TRUE);
+
+  for (guint k = 0; k < mmm->n_channels; k++)
+    {
+      out[k].response = candidate->hyper.responses[k];
+      out[k].response.beta = beta[nb + k];
+      out[k].contribution = beta[nb + k] * model->unit_contribution[k];
+      out[k].marginal = beta[nb + k] * model->unit_marginal[k];
+    }
+  report (bootstrap);
+}
+
+/* The whole model again on fitted + e*: carry-over and saturation too,
+ * from the drawn candidate. */
+static void
+research_cb (guint    replicate,
+             gpointer user_data)
+{
+  Bootstrap *bootstrap = user_data;
+  MmxMmm *mmm = bootstrap->mmm;
+  guint K = mmm->n_channels;
+  guint index = draw_candidate (bootstrap, replicate);
+  const MmxMmmCandidate *candidate = g_ptr_array_index (bootstrap->candidates, index);
+  const Model *model = &bootstrap->models[index];
+  g_autofree double *target = g_new (double, mmm->n);
+  g_autofree double *contributions = g_new (double, K + 1);
+  g_autofree double *marginals = g_new (double, K + 1);
+  g_autoptr(MmxMmmFit) fit = NULL;
+  MmxMmmSearchSettings search = *bootstrap->search;
+  MmxMmmReplicate *out = bootstrap->out + (gsize) replicate * K;
+  MmxMmmHyper hyper = { 0 };
+
+  mmx_block_bootstrap_resample (model->residuals, mmm->problem.use, mmm->n,
+                                bootstrap->settings->block_length, bootstrap->settings->seed,
+                                replicate, target);
+  for (guint t = 0; t < mmm->n; t++)
+    target[t] += model->fitted[t];
+
+  /* One short start from the candidate, its carry-over kinds kept. */
+  search.n_starts = 1;
+  search.max_evaluations = MAX (search.max_evaluations / 4, 10 * (3 * K + 1));
+  search.seed = bootstrap->settings->seed + replicate;
+  search.choose_adstock = FALSE;
+  if (mmx_mmm_search (mmm, &search, target, &candidate->hyper, NULL, bootstrap->cancellable,
+                      &hyper, NULL, NULL)
+      && (fit = mmx_mmm_fit (mmm, &hyper, target, NULL)) != NULL)
+    {
+      mmx_mmm_channel_effects (mmm, hyper.responses, contributions, marginals);
+      for (guint k = 0; k < K; k++)
+        {
+          out[k].response = hyper.responses[k];
+          out[k].contribution = contributions[k];
+          out[k].marginal = marginals[k];
+        }
+    }
+  else if (!g_cancellable_is_cancelled (bootstrap->cancellable))
+    g_atomic_int_set (&bootstrap->failed, TRUE);
+  mmx_mmm_hyper_clear (&hyper);
+  report (bootstrap);
+}
+
+/**
+ * mmx_mmm_bootstrap:
+ * @self: a model
+ * @settings: the replicates to draw
+ * @candidates: (element-type MmxMmmCandidate): the models the search
+ *   found as good as the best, from mmx_mmm_search()
+ * @search: (nullable): how to search again, with @settings' research
+ * @progress: (nullable): receives the share of replicates done
+ * @cancellable: (nullable): stops between replicates
+ * @out_replicates: (out caller-allocates) (array): n_replicates rows of
+ *   one #MmxMmmReplicate per channel
+ * @error: a location for a #GError
+ *
+ * A moving-block bootstrap of the residuals over the models the data
+ * cannot tell apart: each replicate draws one of the candidates, adds a
+ * resampled series of its residuals to its fit and fits again. The
+ * intervals so hold both the noise in the data and the doubt about
+ * carry-over and saturation. Without research the design stays the
+ * candidate's, so a replicate reuses its system and only solves. Each
+ * replicate draws from its own seed, so the result does not depend on the
+ * thread count.
+ *
+ * Returns: %FALSE with @error set when cancelled or when a replicate
+ *   could not be fitted
+ */
+gboolean
+mmx_mmm_bootstrap (MmxMmm                        *self,
+                   const MmxMmmBootstrapSettings *settings,
+                   GPtrArray                     *candidates,
+                   const MmxMmmSearchSettings    *search,
+                   MmxProgress                   *progress,
+                   GCancellable                  *cancellable,
+                   MmxMmmReplicate               *out_replicates,
+                   GError                       **error)
+{
+  Bootstrap bootstrap = { 0 };
+  gboolean research = settings->research && search != NULL;
+  gboolean prepared = TRUE;
+
+  g_return_val_if_fail (candidates != NULL && candidates->len > 0, FALSE);
+
+  bootstrap.mmm = self;
+  bootstrap.settings = settings;
+  bootstrap.search = search;
+  bootstrap.candidates = candidates;
+  bootstrap.progress = progress;
+  bootstrap.cancellable = cancellable;
+  bootstrap.out = out_replicates;
+  bootstrap.starts = g_new (guint, candidates->len);
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      guint start = ((MmxMmmCandidate *) g_ptr_array_index (candidates, i))->start;
+      gboolean seen = FALSE;
+
+      for (guint s = 0; s < bootstrap.n_starts; s++)
+        seen = seen || bootstrap.starts[s] == start;
+      if (!seen)
+        bootstrap.starts[bootstrap.n_starts++] = start;
+    }
+
+  bootstrap.models = g_new0 (Model, candidates->len);
+  mmx_parallel_for (candidates->len, prepare_model_cb, &bootstrap, cancellable);
+  for (guint i = 0; i < candidates->len; i++)
+    prepared = prepared && bootstrap.models[i].ok;
+
+  if (prepared)
+    mmx_parallel_for (settings->n_replicates, research ? research_cb : refit_coefficients_cb,
+                      &bootstrap, cancellable);
+  else
+    bootstrap.failed = TRUE;
+
+  for (guint i = 0; i < candidates->len; i++)
+    model_clear (&bootstrap.models[i]);
+  g_free (bootstrap.models);
+  g_free (bootstrap.starts);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  if (bootstrap.failed)
+    {
+      g_set_error (error, MMX_MODEL_ERROR, MMX_MODEL_ERROR_FAILED,
+                   _("A bootstrap replicate could not be fitted. Try fewer channels or more "
+                     "history."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  MmxMmm    *mmm;
+  GPtrArray *candidates;
+  double    *shares;
+  gboolean  *ok;
+} Typical;
+
+static void
+candidate_shares_cb (guint    index,
+                     gpointer user_data)
+{
+  Typical *typical = user_data;
+  MmxMmm *mmm = typical->mmm;
+  MmxMmmCandidate *candidate = g_ptr_array_index (typical->candidates, index);
+  g_autoptr(MmxMmmFit) fit = mmx_mmm_fit (mmm, &candidate->hyper, NULL, NULL);
+  g_autofree double *contributions = g_new (double, mmm->n_channels + 1);
+  g_autofree double *marginals = g_new (double, mmm->n_channels + 1);
+  double total = 0;
+
+  if (fit == NULL)
+    return;
+  for (guint t = 0; t < mmm->n; t++)
+    if (mmm->problem.use[t])
+      total += fabs (mmm->problem.target[t]);
+  mmx_mmm_channel_effects (mmm, candidate->hyper.responses, contributions, marginals);
+  for (guint k = 0; k < mmm->n_channels; k++)
+    typical->shares[(gsize) index * mmm->n_channels + k] = contributions[k] / MAX (total, 1e-300);
+  typical->ok[index] = TRUE;
+}
+
+/**
+ * mmx_mmm_choose_typical:
+ * @self: a model
+ * @candidates: (element-type MmxMmmCandidate): models as good as the best
+ *
+ * Among models that fit equally well, the one whose split of the target
+ * between channels lies closest to all the others' (the medoid, by the
+ * summed distance of contribution shares): the answer the data support
+ * most, rather than whichever happened to score a hair better.
+ *
+ * Returns: the index of that candidate
+ */
+guint
+mmx_mmm_choose_typical (MmxMmm    *self,
+                        GPtrArray *candidates)
+{
+  guint n = candidates->len, K = self->n_channels;
+  g_autofree double *shares = g_new0 (double, (gsize) n * K + 1);
+  g_autofree gboolean *ok = g_new0 (gboolean, n);
+  g_autofree double *weights = g_new0 (double, n);
+  g_autoptr(GHashTable) group_sizes = g_hash_table_new (NULL, NULL);
+  Typical typical = { self, candidates, shares, ok };
+  double best_distance = INFINITY;
+  guint best = 0, n_profiles = 0;
+
+  mmx_parallel_for (n, candidate_shares_cb, &typical, NULL);
+
+  /* Each search start weighs the same, however many candidates it left;
+   * the saturation profiles, which each move one channel to an extreme,
+   * weigh as much as one start together. */
+  for (guint i = 0; i < n; i++)
+    {
+      const MmxMmmCandidate *candidate = g_ptr_array_index (candidates, i);
+      gpointer key = GUINT_TO_POINTER (candidate->start + 1);
+
+      n_profiles += candidate->profile != FALSE;
+      g_hash_table_insert (group_sizes, key,
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (group_sizes, key))
+                                             + 1));
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      const MmxMmmCandidate *candidate = g_ptr_array_index (candidates, i);
+
+      weights[i] = candidate->profile
+                   ? 1.0 / n_profiles
+                   : 1.0 / GPOINTER_TO_UINT (g_hash_table_lookup (group_sizes,
+                                                                  GUINT_TO_POINTER (candidate->start + 1)));
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      double distance = 0;
+
+      if (!ok[i])
+        continue;
+      for (guint j = 0; j < n; j++)
+        for (guint k = 0; k < K && ok[j]; k++)
+          distance += weights[j] * fabs (shares[(gsize) i * K + k] - shares[(gsize) j * K + k]);
+      if (distance < best_distance)
+        {
+          best_distance = distance;
+          best = i;
+        }
+    }
+  return best;
+}

@@ -1,0 +1,741 @@
+/* mmx-mmm-search.c
+ *
+ * Copyright 2026 The MarketingMix developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mmx-mmm-search"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <nlopt.h>
+#include <string.h>
+
+#include "mmx-model-error.h"
+#include "mmx-mmm-private.h"
+#include "mmx-parallel.h"
+#include "mmx-random.h"
+
+/* The ranges searched. The decay is a share per period; the half
+ * saturation a multiple of the channel's usual adstocked spend, so one
+ * range suits channels of any size; the penalty is log10 λ. */
+#define MAX_DECAY 0.9
+#define MIN_HALF_RATIO 0.1
+#define MAX_HALF_RATIO 3.0
+#define MIN_HILL_SHAPE 0.5
+#define MAX_HILL_SHAPE 3.0
+#define MIN_LOG_PENALTY (-5.0)
+#define MAX_LOG_PENALTY 1.0
+#define MIN_WEIBULL_SHAPE 0.5
+#define MAX_WEIBULL_SHAPE 6.0
+#define MIN_WEIBULL_SCALE 0.5
+#define MAX_WEIBULL_SCALE_DAYS 21.0
+#define MAX_WEIBULL_SCALE_WEEKS 6.0
+#define WEIBULL_LAGS_DAYS 45
+#define WEIBULL_LAGS_WEEKS 12
+
+/* A delayed carry-over must beat the geometric one by this much to be
+ * chosen: it costs a parameter. */
+#define WEIBULL_MIN_GAIN 0.005
+
+#define INITIAL_STEP 0.15
+
+/* Evaluations of each saturation profile: two or three parameters. */
+#define PROFILE_BUDGET 30
+
+typedef struct
+{
+  MmxMmm             *mmm;
+  const double       *target;
+  /* Per channel: whether it has a Weibull carry-over, and where its
+   * parameters start in the search vector. */
+  gboolean           *weibull;
+  guint              *offset;
+  guint               n_dims;
+  MmxProgress        *progress;
+  GCancellable       *cancellable;
+  guint               budget;
+  /* Shared by the copies of a space that trials make. */
+  gint               *evaluations;
+  gint               *cancelled;
+} Space;
+
+/* One local search and its working memory. */
+typedef struct
+{
+  Space           *space;
+  MmxMmmWorkspace *workspace;
+  MmxMmmHyper      hyper;
+  nlopt_opt        opt;
+  /* Restrict the search to these dimensions, the others fixed at @x. */
+  guint            first_dim;
+  guint            n_dims;
+  double          *x;
+  /* Every point evaluated, when recorded: n_dims values and the
+   * objective each. */
+  GArray          *visits;
+} Local;
+
+/* Candidates are the best points of each start that lie this far apart
+ * (in the unit cube), and no more than this many per start. */
+#define CANDIDATE_SPACING 0.02
+#define MAX_CANDIDATES_PER_START 16
+#define MAX_CANDIDATES_PER_PROFILE 4
+
+static double
+from_unit (double u,
+           double lo,
+           double hi)
+{
+  return lo + CLAMP (u, 0, 1) * (hi - lo);
+}
+
+static double
+to_unit (double v,
+         double lo,
+         double hi)
+{
+  return CLAMP ((v - lo) / (hi - lo), 0, 1);
+}
+
+static double
+max_weibull_scale (MmxMmm *mmm)
+{
+  return mmm->problem.period_days == 1 ? MAX_WEIBULL_SCALE_DAYS : MAX_WEIBULL_SCALE_WEEKS;
+}
+
+static void
+space_layout (Space *space)
+{
+  guint d = 1;
+
+  for (guint k = 0; k < space->mmm->n_channels; k++)
+    {
+      space->offset[k] = d;
+      d += space->weibull[k] ? 4 : 3;
+    }
+  space->n_dims = d;
+}
+
+/* The unit vector @x as hyper-parameters. */
+static void
+decode (Space       *space,
+        const double *x,
+        MmxMmmHyper *hyper)
+{
+  MmxMmm *mmm = space->mmm;
+
+  hyper->log_penalty = from_unit (x[0], MIN_LOG_PENALTY, MAX_LOG_PENALTY);
+  for (guint k = 0; k < mmm->n_channels; k++)
+    {
+      const double *u = x + space->offset[k];
+      MmxResponse *response = &hyper->responses[k];
+
+      if (space->weibull[k])
+        {
+          response->adstock.kind = MMX_ADSTOCK_WEIBULL;
+          response->adstock.shape = from_unit (u[0], MIN_WEIBULL_SHAPE, MAX_WEIBULL_SHAPE);
+          response->adstock.scale = from_unit (u[1], MIN_WEIBULL_SCALE, max_weibull_scale (mmm));
+          response->adstock.n_lags = mmm->problem.period_days == 1 ? WEIBULL_LAGS_DAYS
+                                                                   : WEIBULL_LAGS_WEEKS;
+          u += 1;
+        }
+      else
+        {
+          response->adstock.kind = MMX_ADSTOCK_GEOMETRIC;
+          response->adstock.decay = from_unit (u[0], 0, MAX_DECAY);
+        }
+      response->hill.half = from_unit (u[1], MIN_HALF_RATIO, MAX_HALF_RATIO)
+                            * _mmx_mmm_positive_mean_adstock (mmm, &response->adstock, k);
+      response->hill.shape = from_unit (u[2], MIN_HILL_SHAPE, MAX_HILL_SHAPE);
+    }
+}
+
+static void
+encode (Space             *space,
+        const MmxMmmHyper *hyper,
+        double            *x)
+{
+  MmxMmm *mmm = space->mmm;
+
+  x[0] = to_unit (hyper->log_penalty, MIN_LOG_PENALTY, MAX_LOG_PENALTY);
+  for (guint k = 0; k < mmm->n_channels; k++)
+    {
+      double *u = x + space->offset[k];
+      const MmxResponse *response = &hyper->responses[k];
+      double usual;
+
+      if (space->weibull[k])
+        {
+          gboolean was_weibull = response->adstock.kind == MMX_ADSTOCK_WEIBULL;
+          /* A Weibull of shape 1 decays as a geometric of the same mean. */
+          double decay = was_weibull ? 0 : CLAMP (response->adstock.decay, 0.01, MAX_DECAY);
+          double scale = was_weibull ? response->adstock.scale : -1 / log (decay);
+
+          u[0] = to_unit (was_weibull ? response->adstock.shape : 1, MIN_WEIBULL_SHAPE,
+                          MAX_WEIBULL_SHAPE);
+          u[1] = to_unit (scale, MIN_WEIBULL_SCALE, max_weibull_scale (mmm));
+          u += 1;
+        }
+      else
+        u[0] = to_unit (response->adstock.decay, 0, MAX_DECAY);
+      usual = _mmx_mmm_positive_mean_adstock (mmm, &response->adstock, k);
+      u[1] = to_unit (response->hill.half / usual, MIN_HALF_RATIO, MAX_HALF_RATIO);
+      u[2] = to_unit (response->hill.shape, MIN_HILL_SHAPE, MAX_HILL_SHAPE);
+    }
+}
+
+static double
+objective_cb (unsigned      n,
+              const double *sub,
+              double       *gradient,
+              void         *data)
+{
+  Local *local = data;
+  Space *space = local->space;
+  MmxMmmScore score;
+  gint done;
+
+  if (space->cancellable != NULL && g_cancellable_is_cancelled (space->cancellable))
+    {
+      g_atomic_int_set (space->cancelled, TRUE);
+      nlopt_force_stop (local->opt);
+      return HUGE_VAL;
+    }
+
+  memcpy (local->x + local->first_dim, sub, sizeof (double) * n);
+  decode (space, local->x, &local->hyper);
+  done = g_atomic_int_add (space->evaluations, 1) + 1;
+  mmx_progress_report (space->progress, MIN (1.0, (double) done / MAX (space->budget, 1)));
+
+  if (!_mmx_mmm_evaluate (local->workspace, &local->hyper, &score))
+    return HUGE_VAL;
+  if (local->visits != NULL)
+    {
+      g_array_append_vals (local->visits, local->x, local->space->n_dims);
+      g_array_append_val (local->visits, score.objective);
+    }
+  return score.objective;
+}
+
+static void
+local_init (Local  *local,
+            Space  *space,
+            double *x,
+            guint   first_dim,
+            guint   n_dims)
+{
+  local->space = space;
+  local->workspace = _mmx_mmm_workspace_new (space->mmm, space->target);
+  mmx_mmm_hyper_init (space->mmm, &local->hyper);
+  local->x = x;
+  local->first_dim = first_dim;
+  local->n_dims = n_dims;
+}
+
+static void
+local_clear (Local *local)
+{
+  _mmx_mmm_workspace_free (local->workspace);
+  mmx_mmm_hyper_clear (&local->hyper);
+}
+
+/* BOBYQA from @local's x over its dimensions; returns the best value and
+ * leaves the best point in x. */
+static double
+local_minimise (Local *local,
+                guint  max_evaluations)
+{
+  g_autofree double *lower = g_new (double, local->n_dims);
+  g_autofree double *upper = g_new (double, local->n_dims);
+  g_autofree double *step = g_new (double, local->n_dims);
+  g_autofree double *sub = g_new (double, local->n_dims);
+  double best = HUGE_VAL;
+
+  for (guint d = 0; d < local->n_dims; d++)
+    {
+      lower[d] = 0;
+      upper[d] = 1;
+      step[d] = INITIAL_STEP;
+      sub[d] = local->x[local->first_dim + d];
+    }
+  local->opt = nlopt_create (NLOPT_LN_BOBYQA, local->n_dims);
+  nlopt_set_lower_bounds (local->opt, lower);
+  nlopt_set_upper_bounds (local->opt, upper);
+  nlopt_set_initial_step (local->opt, step);
+  nlopt_set_min_objective (local->opt, objective_cb, local);
+  nlopt_set_maxeval (local->opt, max_evaluations);
+  nlopt_set_xtol_rel (local->opt, 1e-4);
+  nlopt_set_ftol_rel (local->opt, 1e-6);
+  if (nlopt_optimize (local->opt, sub, &best) < 0 && best == HUGE_VAL)
+    best = objective_cb (local->n_dims, sub, NULL, local);
+  memcpy (local->x + local->first_dim, sub, sizeof (double) * local->n_dims);
+  nlopt_destroy (local->opt);
+  local->opt = NULL;
+  return best;
+}
+
+typedef struct
+{
+  Space        *space;
+  const double *first;
+  guint64       seed;
+  guint         max_evaluations;
+  double       *points;   /* one search vector per start */
+  double       *values;
+  GArray      **visits;   /* per start */
+} Starts;
+
+static void
+run_start_cb (guint    index,
+              gpointer user_data)
+{
+  Starts *starts = user_data;
+  Space *space = starts->space;
+  double *x = starts->points + (gsize) index * space->n_dims;
+  Local local = { 0 };
+
+  if (index == 0)
+    memcpy (x, starts->first, sizeof (double) * space->n_dims);
+  else
+    {
+      MmxRandom random;
+
+      mmx_random_init (&random, starts->seed ^ G_GUINT64_CONSTANT (0x5ea4c45ea4c4), index);
+      for (guint d = 0; d < space->n_dims; d++)
+        x[d] = 0.05 + 0.9 * mmx_random_double (&random);
+    }
+
+  local_init (&local, space, x, 0, space->n_dims);
+  local.visits = starts->visits[index];
+  starts->values[index] = local_minimise (&local, starts->max_evaluations);
+  local_clear (&local);
+}
+
+/* Trials of a delayed carry-over, one channel each, from the best
+ * geometric hyper-parameters. */
+typedef struct
+{
+  Space       *space;
+  MmxMmmHyper *best;
+  guint        max_evaluations;
+  MmxMmmHyper *found;
+  double      *values;
+} AdstockTrials;
+
+static Space
+space_for (const Space       *like,
+           const MmxMmmHyper *hyper,
+           gboolean          *weibull,
+           guint             *offset)
+{
+  Space space = *like;
+
+  for (guint k = 0; k < like->mmm->n_channels; k++)
+    weibull[k] = hyper->responses[k].adstock.kind == MMX_ADSTOCK_WEIBULL;
+  space.weibull = weibull;
+  space.offset = offset;
+  space_layout (&space);
+  return space;
+}
+
+static void
+try_weibull_cb (guint    channel,
+                gpointer user_data)
+{
+  AdstockTrials *trials = user_data;
+  Space *base = trials->space;
+  guint K = base->mmm->n_channels;
+  g_autofree gboolean *weibull = g_new (gboolean, K);
+  g_autofree guint *offset = g_new (guint, K);
+  g_autofree double *x = NULL;
+  MmxMmmHyper *found = &trials->found[channel];
+  Space space;
+  Local local = { 0 };
+
+  mmx_mmm_hyper_copy (base->mmm, trials->best, found);
+  found->responses[channel].adstock.kind = MMX_ADSTOCK_WEIBULL;
+  space = space_for (base, found, weibull, offset);
+  /* Encoding a geometric as a Weibull starts from the closest one. */
+  found->responses[channel].adstock.kind = MMX_ADSTOCK_GEOMETRIC;
+  x = g_new (double, space.n_dims);
+  encode (&space, found, x);
+
+  local_init (&local, &space, x, offset[channel], 4);
+  trials->values[channel] = local_minimise (&local, trials->max_evaluations);
+  local_clear (&local);
+  decode (&space, x, found);
+}
+
+static double
+evaluate_hyper (Space             *space,
+                const MmxMmmHyper *hyper)
+{
+  g_autoptr(MmxMmmWorkspace) workspace = _mmx_mmm_workspace_new (space->mmm, space->target);
+  MmxMmmScore score;
+
+  if (!_mmx_mmm_evaluate (workspace, hyper, &score))
+    return HUGE_VAL;
+  return score.objective;
+}
+
+/* Orders indices by their values, then by index, so sorting is the same
+ * on every machine. */
+static int
+compare_by_value (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  const double *values = user_data;
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  if (values[x] != values[y])
+    return values[x] < values[y] ? -1 : 1;
+  return x < y ? -1 : x > y;
+}
+
+/* Tries a delayed carry-over for every channel, in parallel, then takes
+ * the improvements one by one, best first, while they still help
+ * together. */
+static void
+choose_adstocks (Space       *space,
+                 MmxMmmHyper *best,
+                 double      *best_value,
+                 guint        max_evaluations)
+{
+  guint K = space->mmm->n_channels;
+  AdstockTrials trials = { space, best, max_evaluations, g_new0 (MmxMmmHyper, K),
+                           g_new (double, K) };
+  g_autofree guint *order = g_new (guint, K);
+  MmxMmmHyper candidate = { 0 };
+
+  mmx_parallel_for (K, try_weibull_cb, &trials, space->cancellable);
+
+  for (guint k = 0; k < K; k++)
+    order[k] = k;
+  g_qsort_with_data (order, K, sizeof (guint), compare_by_value, trials.values);
+
+  mmx_mmm_hyper_copy (space->mmm, best, &candidate);
+  for (guint i = 0; i < K && !g_atomic_int_get (space->cancelled); i++)
+    {
+      guint k = order[i];
+      double value;
+
+      if (!(trials.values[k] < *best_value * (1 - WEIBULL_MIN_GAIN)))
+        break;
+      candidate.responses[k] = trials.found[k].responses[k];
+      value = evaluate_hyper (space, &candidate);
+      if (value < *best_value)
+        {
+          *best_value = value;
+          mmx_mmm_hyper_copy (space->mmm, &candidate, best);
+        }
+      else
+        candidate.responses[k] = best->responses[k];
+    }
+
+  mmx_mmm_hyper_clear (&candidate);
+  for (guint k = 0; k < K; k++)
+    mmx_mmm_hyper_clear (&trials.found[k]);
+  g_free (trials.found);
+  g_free (trials.values);
+}
+
+static void
+candidate_free (MmxMmmCandidate *candidate)
+{
+  mmx_mmm_hyper_clear (&candidate->hyper);
+  g_free (candidate);
+}
+
+static MmxMmmCandidate *
+candidate_new (MmxMmm            *mmm,
+               const MmxMmmHyper *hyper,
+               double             objective,
+               guint              start,
+               gboolean           profile)
+{
+  MmxMmmCandidate *candidate = g_new0 (MmxMmmCandidate, 1);
+
+  mmx_mmm_hyper_copy (mmm, hyper, &candidate->hyper);
+  candidate->objective = objective;
+  candidate->start = start;
+  candidate->profile = profile;
+  return candidate;
+}
+
+/* The points each start visited that score within @threshold, spread
+ * apart, best first. */
+static void
+collect_candidates (Space       *space,
+                    GArray     **visits,
+                    guint        n_groups,
+                    guint        first_group,
+                    double       threshold,
+                    GPtrArray   *candidates)
+{
+  guint stride = space->n_dims + 1;
+  MmxMmmHyper hyper = { 0 };
+
+  mmx_mmm_hyper_init (space->mmm, &hyper);
+  for (guint group = 0; group < n_groups; group++)
+    {
+      const double *points = (const double *) visits[group]->data;
+      guint n = visits[group]->len / stride;
+      g_autofree guint *order = g_new (guint, MAX (n, 1));
+      g_autofree double *values = g_new (double, MAX (n, 1));
+      g_autoptr(GArray) kept = g_array_new (FALSE, FALSE, sizeof (guint));
+
+      for (guint i = 0; i < n; i++)
+        {
+          order[i] = i;
+          values[i] = points[(gsize) i * stride + space->n_dims];
+        }
+      g_qsort_with_data (order, n, sizeof (guint), compare_by_value, values);
+
+      for (guint i = 0; i < n && kept->len < (first_group > 0 ? MAX_CANDIDATES_PER_PROFILE
+                                                             : MAX_CANDIDATES_PER_START); i++)
+        {
+          const double *x = points + (gsize) order[i] * stride;
+          gboolean near = FALSE;
+
+          if (!(values[order[i]] <= threshold))
+            break;
+          for (guint j = 0; j < kept->len && !near; j++)
+            {
+              const double *y = points + (gsize) g_array_index (kept, guint, j) * stride;
+              double distance = 0;
+
+              for (guint d = 0; d < space->n_dims; d++)
+                distance = MAX (distance, fabs (x[d] - y[d]));
+              near = distance < CANDIDATE_SPACING;
+            }
+          if (near)
+            continue;
+          g_array_append_val (kept, order[i]);
+          decode (space, x, &hyper);
+          g_ptr_array_add (candidates, candidate_new (space->mmm, &hyper, values[order[i]],
+                                                      first_group + group, first_group > 0));
+        }
+    }
+  mmx_mmm_hyper_clear (&hyper);
+}
+
+/* A channel's saturation is what the data tell least well apart from the
+ * baseline: an always-on channel with a concave curve and a small
+ * baseline fits about as well as one with an S curve and a large one.
+ * So for every channel, its curve is tried at these shapes, the rest of
+ * its parameters fitted again; those that validate as well as the best
+ * join the candidates, and the intervals show the doubt. */
+static const double profile_shapes[] = { 0.7, 1.0, 1.5, 2.5 };
+
+typedef struct
+{
+  Space        *space;
+  const double *best;
+  guint         max_evaluations;
+  GArray      **visits;
+} Profiles;
+
+static void
+profile_cb (guint    index,
+            gpointer user_data)
+{
+  Profiles *profiles = user_data;
+  Space *space = profiles->space;
+  guint k = index / G_N_ELEMENTS (profile_shapes);
+  double shape = profile_shapes[index % G_N_ELEMENTS (profile_shapes)];
+  guint n_free = space->weibull[k] ? 3 : 2;
+  g_autofree double *x = g_memdup2 (profiles->best, sizeof (double) * space->n_dims);
+  Local local = { 0 };
+
+  x[space->offset[k] + n_free] = to_unit (shape, MIN_HILL_SHAPE, MAX_HILL_SHAPE);
+  local_init (&local, space, x, space->offset[k], n_free);
+  local.visits = profiles->visits[index];
+  local_minimise (&local, profiles->max_evaluations);
+  local_clear (&local);
+}
+
+static void
+profile_saturation (Space       *space,
+                    const double *best,
+                    guint        max_evaluations,
+                    GArray     **visits)
+{
+  Profiles profiles = { space, best, max_evaluations, visits };
+
+  mmx_parallel_for (space->mmm->n_channels * G_N_ELEMENTS (profile_shapes), profile_cb, &profiles,
+                    space->cancellable);
+}
+
+/* The budget grows with the dimensions, more slowly past a handful of
+ * channels, where a run would otherwise take many seconds. */
+static guint
+default_budget (guint n_dims)
+{
+  return 200 + 30 * MIN (n_dims, 20) + 10 * (MAX (n_dims, 20) - 20);
+}
+
+static guint
+weibull_trial_budget (guint budget)
+{
+  return MIN (budget / 8, 100);
+}
+
+/**
+ * mmx_mmm_search:
+ * @self: a model
+ * @settings: how hard to search
+ * @target: (nullable): the target, the problem's when %NULL
+ * @start: (nullable): where the first start begins; the default
+ *   hyper-parameters when %NULL
+ * @progress: (nullable): receives the share of the budget spent
+ * @cancellable: (nullable): stops the search
+ * @out_hyper: (out caller-allocates): the best hyper-parameters found
+ * @out_candidates: (out) (optional) (element-type MmxMmmCandidate): the
+ *   hyper-parameters as good as the best within one standard error of the
+ *   validation error, the best first
+ * @error: a location for a #GError
+ *
+ * Minimises the rolling-origin validation error (plus the weighed
+ * decomposition distance and lift error) over every channel's carry-over
+ * and saturation and the ridge penalty, with NLopt's BOBYQA from several
+ * starts run in parallel; the starts after the first are random, drawn
+ * from @settings' seed, so the result is the same whatever the number of
+ * threads. Ties go to the earlier start.
+ *
+ * Returns: %FALSE with @error set when cancelled or when nothing could be
+ *   fitted
+ */
+gboolean
+mmx_mmm_search (MmxMmm                     *self,
+                const MmxMmmSearchSettings *settings,
+                const double               *target,
+                const MmxMmmHyper          *start,
+                MmxProgress                *progress,
+                GCancellable               *cancellable,
+                MmxMmmHyper                *out_hyper,
+                GPtrArray                 **out_candidates,
+                GError                    **error)
+{
+  guint K = self->n_channels;
+  g_autofree gboolean *weibull = g_new0 (gboolean, K + 1);
+  g_autofree guint *offset = g_new0 (guint, K + 1);
+  g_autofree double *first = NULL;
+  MmxMmmHyper initial = { 0 };
+  Space space = { 0 };
+  Starts starts = { 0 };
+  guint n_starts = MAX (settings->n_starts, 1);
+  guint best = 0;
+  gint evaluations = 0, cancelled = FALSE;
+  double best_value;
+
+  *out_hyper = (MmxMmmHyper) { 0 };
+  if (out_candidates != NULL)
+    *out_candidates = NULL;
+  space.mmm = self;
+  space.evaluations = &evaluations;
+  space.cancelled = &cancelled;
+  space.target = target != NULL ? target : self->problem.target;
+  space.progress = progress;
+  space.cancellable = cancellable;
+
+  mmx_mmm_hyper_init (self, &initial);
+  if (start != NULL)
+    mmx_mmm_hyper_copy (self, start, &initial);
+  space = space_for (&space, &initial, weibull, offset);
+
+  starts.max_evaluations = settings->max_evaluations > 0 ? settings->max_evaluations
+                                                         : default_budget (space.n_dims);
+  space.budget = n_starts * starts.max_evaluations
+                 + (settings->choose_adstock ? K * weibull_trial_budget (starts.max_evaluations) : 0)
+                 + (out_candidates != NULL ? K * G_N_ELEMENTS (profile_shapes) * PROFILE_BUDGET : 0);
+  first = g_new (double, space.n_dims);
+  encode (&space, &initial, first);
+  mmx_mmm_hyper_clear (&initial);
+
+  starts.space = &space;
+  starts.first = first;
+  starts.seed = settings->seed;
+  starts.points = g_new (double, (gsize) n_starts * space.n_dims);
+  starts.values = g_new (double, n_starts);
+  starts.visits = g_new0 (GArray *, n_starts);
+  for (guint i = 0; i < n_starts && out_candidates != NULL; i++)
+    starts.visits[i] = g_array_new (FALSE, FALSE, sizeof (double));
+  mmx_parallel_for (n_starts, run_start_cb, &starts, cancellable);
+
+  for (guint i = 1; i < n_starts; i++)
+    if (starts.values[i] < starts.values[best])
+      best = i;
+  for (guint i = 0; i < n_starts; i++)
+    g_debug ("Start %u reached %.6f", i, starts.values[i]);
+  best_value = starts.values[best];
+
+  if (!cancelled && !g_cancellable_is_cancelled (cancellable) && isfinite (best_value))
+    {
+      mmx_mmm_hyper_init (self, out_hyper);
+      decode (&space, starts.points + (gsize) best * space.n_dims, out_hyper);
+      if (settings->choose_adstock && K > 0)
+        choose_adstocks (&space, out_hyper, &best_value,
+                         weibull_trial_budget (starts.max_evaluations));
+      if (out_candidates != NULL)
+        {
+          g_autoptr(MmxMmmWorkspace) workspace = _mmx_mmm_workspace_new (self, space.target);
+          guint n_profiles = K * G_N_ELEMENTS (profile_shapes);
+          g_autofree gboolean *final_weibull = g_new0 (gboolean, K + 1);
+          g_autofree guint *final_offset = g_new0 (guint, K + 1);
+          g_autofree GArray **profile_visits = g_new0 (GArray *, MAX (n_profiles, 1));
+          g_autofree double *best_x = NULL;
+          Space final = space_for (&space, out_hyper, final_weibull, final_offset);
+          MmxMmmScore score;
+          double threshold;
+
+          best_x = g_new (double, final.n_dims);
+          encode (&final, out_hyper, best_x);
+          for (guint i = 0; i < n_profiles; i++)
+            profile_visits[i] = g_array_new (FALSE, FALSE, sizeof (double));
+          profile_saturation (&final, best_x, PROFILE_BUDGET, profile_visits);
+
+          /* Models whose validation error differs from the best by less
+           * than its noise are as good as the best. */
+          _mmx_mmm_evaluate (workspace, out_hyper, &score);
+          threshold = best_value * (1 + score.holdout_relative_se);
+          *out_candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) candidate_free);
+          g_ptr_array_add (*out_candidates, candidate_new (self, out_hyper, best_value, best, FALSE));
+          collect_candidates (&space, starts.visits, n_starts, 0, threshold, *out_candidates);
+          collect_candidates (&final, profile_visits, n_profiles, n_starts, threshold,
+                              *out_candidates);
+          for (guint i = 0; i < n_profiles; i++)
+            g_array_unref (profile_visits[i]);
+        }
+    }
+  for (guint i = 0; i < n_starts; i++)
+    if (starts.visits[i] != NULL)
+      g_array_unref (starts.visits[i]);
+  g_free (starts.visits);
+  g_free (starts.points);
+  g_free (starts.values);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      mmx_mmm_hyper_clear (out_hyper);
+      if (out_candidates != NULL)
+        g_clear_pointer (out_candidates, g_ptr_array_unref);
+      return FALSE;
+    }
+  if (!isfinite (best_value))
+    {
+      mmx_mmm_hyper_clear (out_hyper);
+      if (out_candidates != NULL)
+        g_clear_pointer (out_candidates, g_ptr_array_unref);
+      g_set_error (error, MMX_MODEL_ERROR, MMX_MODEL_ERROR_FAILED,
+                   _("The model could not be fitted with any setting tried: some columns of the "
+                     "data are exact copies of each other. Remove duplicate control columns or "
+                     "channels and try again."));
+      return FALSE;
+    }
+  return TRUE;
+}
