@@ -21,14 +21,6 @@ struct _MmxChannelRow
 
 G_DEFINE_FINAL_TYPE (MmxChannelRow, mmx_channel_row, G_TYPE_OBJECT)
 
-enum {
-  PROP_0,
-  PROP_NAME,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 static void
 mmx_channel_row_finalize (GObject *object)
 {
@@ -40,39 +32,11 @@ mmx_channel_row_finalize (GObject *object)
 }
 
 static void
-mmx_channel_row_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  MmxChannelRow *self = MMX_CHANNEL_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_NAME:
-      g_value_set_string (value, self->kpis.name);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 mmx_channel_row_class_init (MmxChannelRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = mmx_channel_row_finalize;
-  object_class->get_property = mmx_channel_row_get_property;
-
-  /**
-   * MmxChannelRow:name:
-   *
-   * The channel's name, for sorting and searching.
-   */
-  properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -102,12 +66,4 @@ mmx_channel_row_get_kpis (MmxChannelRow *self)
   g_return_val_if_fail (MMX_IS_CHANNEL_ROW (self), NULL);
 
   return &self->kpis;
-}
-
-const char *
-mmx_channel_row_get_name (MmxChannelRow *self)
-{
-  g_return_val_if_fail (MMX_IS_CHANNEL_ROW (self), NULL);
-
-  return self->kpis.name;
 }

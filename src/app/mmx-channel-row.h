@@ -19,6 +19,5 @@ G_DECLARE_FINAL_TYPE (MmxChannelRow, mmx_channel_row, MMX, CHANNEL_ROW, GObject)
 
 MmxChannelRow        *mmx_channel_row_new      (const MmxChannelKpis *kpis) G_GNUC_WARN_UNUSED_RESULT;
 const MmxChannelKpis *mmx_channel_row_get_kpis (MmxChannelRow        *self);
-const char           *mmx_channel_row_get_name (MmxChannelRow        *self);
 
 G_END_DECLS

@@ -36,7 +36,6 @@ struct _MmxImportSummaryView
   GPtrArray           *added_rows;
   char                *issues_csv;
   char                *file;
-  guint                n_issues;
 };
 
 G_DEFINE_FINAL_TYPE (MmxImportSummaryView, mmx_import_summary_view, GTK_TYPE_WIDGET)
@@ -307,7 +306,6 @@ mmx_import_summary_view_set_summary (MmxImportSummaryView   *self,
   imported = mmx_import_summary_get_imported (summary);
   g_free (self->file);
   self->file = g_strdup (summary->file);
-  self->n_issues = summary->n_issues;
 
   if (imported == 0)
     title = g_strdup_printf (_("No Row of “%s” Could Be Imported"), summary->file);
@@ -347,12 +345,4 @@ mmx_import_summary_view_dup_issues_csv (MmxImportSummaryView *self)
   g_return_val_if_fail (MMX_IS_IMPORT_SUMMARY_VIEW (self), NULL);
 
   return g_strdup (self->issues_csv);
-}
-
-guint
-mmx_import_summary_view_get_n_issues (MmxImportSummaryView *self)
-{
-  g_return_val_if_fail (MMX_IS_IMPORT_SUMMARY_VIEW (self), 0);
-
-  return self->n_issues;
 }

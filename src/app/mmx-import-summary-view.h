@@ -20,6 +20,5 @@ G_DECLARE_FINAL_TYPE (MmxImportSummaryView, mmx_import_summary_view, MMX, IMPORT
 void   mmx_import_summary_view_set_summary    (MmxImportSummaryView   *self,
                                                const MmxImportSummary *summary);
 char  *mmx_import_summary_view_dup_issues_csv (MmxImportSummaryView   *self) G_GNUC_WARN_UNUSED_RESULT;
-guint  mmx_import_summary_view_get_n_issues   (MmxImportSummaryView   *self);
 
 G_END_DECLS

@@ -145,8 +145,4 @@ gboolean                mmx_chart_export              (MmxChart               *s
                                                        GCancellable           *cancellable,
                                                        GError                **error);
 
-gboolean                mmx_chart_format_from_file_name (const char           *name,
-                                                       MmxChartFormat         *out_format);
-const char             *mmx_chart_format_get_extension (MmxChartFormat         format);
-
 G_END_DECLS

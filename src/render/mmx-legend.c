@@ -87,24 +87,6 @@ mmx_legend_add (MmxLegend     *self,
   g_array_append_val (self->entries, entry);
 }
 
-guint
-mmx_legend_get_n_entries (MmxLegend *self)
-{
-  return self->entries->len;
-}
-
-/**
- * mmx_legend_get_n_shown:
- * @self: a legend, laid out
- *
- * Returns: how many entries fit; the others are counted as "N more"
- */
-guint
-mmx_legend_get_n_shown (MmxLegend *self)
-{
-  return self->n_shown;
-}
-
 /**
  * mmx_legend_layout:
  * @self: a legend

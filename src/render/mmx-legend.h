@@ -33,13 +33,11 @@ void       mmx_legend_add        (MmxLegend      *self,
                                   const char     *label,
                                   guint           color,
                                   MmxLegendMark   mark);
-guint      mmx_legend_get_n_entries (MmxLegend   *self);
 double     mmx_legend_layout     (MmxLegend      *self,
                                   MmxChart       *chart,
                                   double          width,
                                   double          max_height,
                                   gboolean        one_per_line);
-guint      mmx_legend_get_n_shown (MmxLegend     *self);
 void       mmx_legend_draw       (MmxLegend      *self,
                                   MmxChart       *chart,
                                   cairo_t        *cr,

@@ -641,14 +641,6 @@ mmx_time_chart_add_series (MmxTimeChart *self,
 }
 
 guint
-mmx_time_chart_get_n_periods (MmxTimeChart *self)
-{
-  g_return_val_if_fail (MMX_IS_TIME_CHART (self), 0);
-
-  return self->n_periods;
-}
-
-guint
 mmx_time_chart_get_n_series (MmxTimeChart *self)
 {
   g_return_val_if_fail (MMX_IS_TIME_CHART (self), 0);

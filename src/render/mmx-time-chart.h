@@ -29,7 +29,6 @@ void             mmx_time_chart_add_series       (MmxTimeChart   *self,
                                                   gsize           stride,
                                                   guint           color,
                                                   gboolean        dashed);
-guint            mmx_time_chart_get_n_periods    (MmxTimeChart   *self);
 guint            mmx_time_chart_get_n_series     (MmxTimeChart   *self);
 const MmxScale  *mmx_time_chart_get_value_scale  (MmxTimeChart   *self);
 guint            mmx_time_chart_get_n_time_ticks (MmxTimeChart   *self);

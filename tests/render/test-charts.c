@@ -535,22 +535,6 @@ test_export (void)
   g_rmdir (dir);
 }
 
-static void
-test_format_names (void)
-{
-  MmxChartFormat format;
-
-  g_assert_true (mmx_chart_format_from_file_name ("Spend.PNG", &format));
-  g_assert_cmpint (format, ==, MMX_CHART_FORMAT_PNG);
-  g_assert_true (mmx_chart_format_from_file_name ("a.b.svg", &format));
-  g_assert_cmpint (format, ==, MMX_CHART_FORMAT_SVG);
-  g_assert_true (mmx_chart_format_from_file_name ("report.pdf", &format));
-  g_assert_cmpint (format, ==, MMX_CHART_FORMAT_PDF);
-  g_assert_false (mmx_chart_format_from_file_name ("chart", &format));
-  g_assert_false (mmx_chart_format_from_file_name ("chart.jpg", &format));
-  g_assert_cmpstr (mmx_chart_format_get_extension (MMX_CHART_FORMAT_SVG), ==, "svg");
-}
-
 /* KPIs and a series built by hand, as the core returns them. */
 static MmxKpis *
 make_kpis (void)
@@ -672,7 +656,6 @@ main (int    argc,
   g_test_add_func ("/mmx/render/donut-chart/one-and-fifty", test_donut_one_and_fifty);
   g_test_add_func ("/mmx/render/donut-chart/nothing", test_donut_nothing);
   g_test_add_func ("/mmx/render/chart/export", test_export);
-  g_test_add_func ("/mmx/render/chart/format-names", test_format_names);
   g_test_add_func ("/mmx/render/dashboard-charts", test_dashboard_charts);
 
   return g_test_run ();
