@@ -21,6 +21,14 @@ char             *mmx_test_write_file      (const char        *dir,
                                             const char        *name,
                                             const char        *contents,
                                             gssize             length) G_GNUC_WARN_UNUSED_RESULT;
+void              mmx_test_write_daily_csv (const char        *path,
+                                            const char        *first_day,
+                                            guint              n_days,
+                                            guint              n_channels,
+                                            guint32            seed);
+double            mmx_test_median          (double            *values,
+                                            guint              n_values,
+                                            double            *out_p95);
 MmxStore         *mmx_test_open_store      (const char        *dir) G_GNUC_WARN_UNUSED_RESULT;
 MmxImport        *mmx_test_open_import     (MmxStore          *store,
                                             const char        *path,
@@ -44,6 +52,10 @@ char             *mmx_test_query_text      (MmxStore          *store,
                                             const char        *sql) G_GNUC_WARN_UNUSED_RESULT;
 const MmxImportIssue *mmx_test_find_issue  (MmxImportSummary  *summary,
                                             guint              row);
+void              mmx_test_assert_error_says (const GError    *error,
+                                            GQuark             domain,
+                                            int                code,
+                                            const char        *text);
 
 /* A fresh store in a fresh folder for g_test_add(), holding the CSV text
  * given as the test data when there is one. */

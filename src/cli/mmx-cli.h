@@ -50,6 +50,13 @@ int       mmx_cli_optimize      (const char      *db_path,
 int       mmx_cli_scenarios     (const char      *db_path,
                                  int              argc,
                                  char           **argv);
+int       mmx_cli_forecast      (const char      *db_path,
+                                 int              argc,
+                                 char           **argv);
+
+int       mmx_cli_license       (const char      *db_path,
+                                 int              argc,
+                                 char           **argv);
 
 MmxStore *mmx_cli_open_store    (const char      *db_path);
 MmxAttribution *mmx_cli_run_attribution (MmxStore                      *store,

@@ -108,9 +108,9 @@ mmx_json_to_string (JsonBuilder *builder,
 }
 
 JsonObject *
-mmx_json_read_object (MmxJsonReader *self,
-                      JsonObject    *object,
-                      const char    *member)
+mmx_json_reader_object (MmxJsonReader *self,
+                        JsonObject    *object,
+                        const char    *member)
 {
   JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
 
@@ -123,9 +123,9 @@ mmx_json_read_object (MmxJsonReader *self,
 }
 
 JsonArray *
-mmx_json_read_array (MmxJsonReader *self,
-                     JsonObject    *object,
-                     const char    *member)
+mmx_json_reader_array (MmxJsonReader *self,
+                       JsonObject    *object,
+                       const char    *member)
 {
   JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
 
@@ -138,8 +138,8 @@ mmx_json_read_array (MmxJsonReader *self,
 }
 
 double
-mmx_json_read_node_number (MmxJsonReader *self,
-                           JsonNode      *node)
+mmx_json_reader_node (MmxJsonReader *self,
+                      JsonNode      *node)
 {
   if (node == NULL)
     {
@@ -157,30 +157,29 @@ mmx_json_read_node_number (MmxJsonReader *self,
   return json_node_get_double (node);
 }
 
-/* Element @index of @array, as mmx_json_read_node_number() reads it. */
+/* Element @index of @array, as mmx_json_reader_node() reads it. */
 double
-mmx_json_read_element (MmxJsonReader *self,
-                       JsonArray     *array,
-                       guint          index)
+mmx_json_reader_element (MmxJsonReader *self,
+                         JsonArray     *array,
+                         guint          index)
 {
-  return mmx_json_read_node_number (self, index < json_array_get_length (array)
-                                          ? json_array_get_element (array, index) : NULL);
+  return mmx_json_reader_node (self, index < json_array_get_length (array)
+                                     ? json_array_get_element (array, index) : NULL);
 }
 
 double
-mmx_json_read_number (MmxJsonReader *self,
-                      JsonObject    *object,
-                      const char    *member)
+mmx_json_reader_number (MmxJsonReader *self,
+                        JsonObject    *object,
+                        const char    *member)
 {
-  return mmx_json_read_node_number (self, object != NULL ? json_object_get_member (object,
-                                                                                     member)
-                                                           : NULL);
+  return mmx_json_reader_node (self, object != NULL ? json_object_get_member (object, member)
+                                                    : NULL);
 }
 
 const char *
-mmx_json_read_string (MmxJsonReader *self,
-                      JsonObject    *object,
-                      const char    *member)
+mmx_json_reader_string (MmxJsonReader *self,
+                        JsonObject    *object,
+                        const char    *member)
 {
   JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
 
@@ -195,9 +194,9 @@ mmx_json_read_string (MmxJsonReader *self,
 }
 
 gboolean
-mmx_json_read_boolean (MmxJsonReader *self,
-                       JsonObject    *object,
-                       const char    *member)
+mmx_json_reader_boolean (MmxJsonReader *self,
+                         JsonObject    *object,
+                         const char    *member)
 {
   JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
 
@@ -211,10 +210,10 @@ mmx_json_read_boolean (MmxJsonReader *self,
 
 /* What mmx_json_add_pair() wrote: NaN for both ends when it was null. */
 void
-mmx_json_read_pair (MmxJsonReader *self,
-                    JsonObject    *object,
-                    const char    *member,
-                    double         out[2])
+mmx_json_reader_pair (MmxJsonReader *self,
+                      JsonObject    *object,
+                      const char    *member,
+                      double         out[2])
 {
   JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
   JsonArray *array;
@@ -222,12 +221,12 @@ mmx_json_read_pair (MmxJsonReader *self,
   out[0] = out[1] = NAN;
   if (node != NULL && JSON_NODE_HOLDS_NULL (node))
     return;
-  array = mmx_json_read_array (self, object, member);
+  array = mmx_json_reader_array (self, object, member);
   if (array == NULL || json_array_get_length (array) != 2)
     {
       self->ok = FALSE;
       return;
     }
-  out[0] = mmx_json_read_element (self, array, 0);
-  out[1] = mmx_json_read_element (self, array, 1);
+  out[0] = mmx_json_reader_element (self, array, 0);
+  out[1] = mmx_json_reader_element (self, array, 1);
 }

@@ -46,29 +46,29 @@ typedef struct
   gboolean ok;
 } MmxJsonReader;
 
-JsonObject *mmx_json_read_object      (MmxJsonReader *self,
-                                       JsonObject    *object,
-                                       const char    *member);
-JsonArray  *mmx_json_read_array       (MmxJsonReader *self,
-                                       JsonObject    *object,
-                                       const char    *member);
-double      mmx_json_read_node_number (MmxJsonReader *self,
-                                       JsonNode      *node);
-double      mmx_json_read_element     (MmxJsonReader *self,
-                                       JsonArray     *array,
-                                       guint          index);
-double      mmx_json_read_number      (MmxJsonReader *self,
-                                       JsonObject    *object,
-                                       const char    *member);
-const char *mmx_json_read_string      (MmxJsonReader *self,
-                                       JsonObject    *object,
-                                       const char    *member);
-gboolean    mmx_json_read_boolean     (MmxJsonReader *self,
-                                       JsonObject    *object,
-                                       const char    *member);
-void        mmx_json_read_pair        (MmxJsonReader *self,
-                                       JsonObject    *object,
-                                       const char    *member,
-                                       double         out[2]);
+JsonObject *mmx_json_reader_object  (MmxJsonReader *self,
+                                     JsonObject    *object,
+                                     const char    *member);
+JsonArray  *mmx_json_reader_array   (MmxJsonReader *self,
+                                     JsonObject    *object,
+                                     const char    *member);
+double      mmx_json_reader_node    (MmxJsonReader *self,
+                                     JsonNode      *node);
+double      mmx_json_reader_element (MmxJsonReader *self,
+                                     JsonArray     *array,
+                                     guint          index);
+double      mmx_json_reader_number  (MmxJsonReader *self,
+                                     JsonObject    *object,
+                                     const char    *member);
+const char *mmx_json_reader_string  (MmxJsonReader *self,
+                                     JsonObject    *object,
+                                     const char    *member);
+gboolean    mmx_json_reader_boolean (MmxJsonReader *self,
+                                     JsonObject    *object,
+                                     const char    *member);
+void        mmx_json_reader_pair    (MmxJsonReader *self,
+                                     JsonObject    *object,
+                                     const char    *member,
+                                     double         out[2]);
 
 G_END_DECLS

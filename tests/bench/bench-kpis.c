@@ -21,46 +21,14 @@
 
 #define RUNS 200
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 static void
 report (const char *what,
         double     *times)
 {
-  qsort (times, RUNS, sizeof (double), compare_doubles);
-  printf ("%-28s median %7.3f ms   p95 %7.3f ms\n", what, times[RUNS / 2],
-          times[RUNS * 95 / 100]);
-}
+  double p95;
+  double median = mmx_test_median (times, RUNS, &p95);
 
-static void
-write_data (const char *path)
-{
-  g_autoptr(GString) csv = g_string_new ("date,channel,spend,revenue,conversions\n");
-  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
-  g_autoptr(GError) error = NULL;
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, 1, G_DATE_JANUARY, 2023);
-  for (guint d = 0; d < 3 * 365; d++, g_date_add_days (&date, 1))
-    for (guint c = 0; c < 20; c++)
-      {
-        double spend = g_rand_double_range (rand, 0, 3000);
-
-        g_string_append_printf (csv, "%04d-%02d-%02d,Channel %02u,%.2f,%.2f,%u\n",
-                                g_date_get_year (&date), g_date_get_month (&date),
-                                g_date_get_day (&date), c, spend,
-                                spend * g_rand_double_range (rand, 0.5, 4), (guint) (spend / 50));
-      }
-  g_file_set_contents (path, csv->str, csv->len, &error);
-  g_assert_no_error (error);
+  printf ("%-28s median %7.3f ms   p95 %7.3f ms\n", what, median, p95);
 }
 
 int
@@ -75,7 +43,7 @@ main (int    argc,
   const guint ranges[] = { 30, 90, 365, 0 };
   guint32 last = mmx_date_julian_from_iso ("2025-12-30");
 
-  write_data (path);
+  mmx_test_write_daily_csv (path, "2023-01-01", 3 * 365, 20, 7);
   summary = mmx_test_import_file (store, path, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (summary->inserted, ==, 3 * 365 * 20);

@@ -55,22 +55,26 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GString) flat = g_string_new ("date,channel,spend,revenue\n");
-  g_autofree char *csv = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  g_autoptr(MmxTestMmmData) generated = NULL;
   g_autofree char *path = NULL;
   g_autofree char *flat_path = NULL;
   g_auto(MmxTestCliResult) result = { 0 };
-  MmxTestMmmTruth truth;
+  MmxTestChannel channels[4];
 
   fixture->dir = mmx_test_make_dir ();
   fixture->db = g_build_filename (fixture->dir, "cli.db", NULL);
-  csv = mmx_test_mmm_generate (180, 4, 11, &truth);
-  path = mmx_test_write_file (fixture->dir, "ads.csv", csv, -1);
+  mmx_test_mmm_random_channels (rand, G_N_ELEMENTS (channels), channels);
+  generated = mmx_test_mmm_data_new (channels, G_N_ELEMENTS (channels), 180, FALSE, 0.35, 0.05,
+                                     11);
+  path = mmx_test_write_file (fixture->dir, "ads.csv", generated->csv->str, -1);
+  /* The generated data starts on Monday 2 January 2023. */
   for (guint t = 0; t < 180; t++)
     {
       GDate date;
 
       g_date_clear (&date, 1);
-      g_date_set_dmy (&date, 1, G_DATE_JANUARY, 2022);
+      g_date_set_dmy (&date, 2, G_DATE_JANUARY, 2023);
       g_date_add_days (&date, t);
       g_string_append_printf (flat, "%04d-%02d-%02d,Klaviyo,40,0\n", g_date_get_year (&date),
                               g_date_get_month (&date), g_date_get_day (&date));
@@ -239,30 +243,48 @@ test_attribute_first (Fixture       *fixture,
 }
 
 /* Limits per week by any name the import knows; a locked channel keeps
- * its spend. */
+ * its spend. The limits are set from today's split: TV at most half its
+ * spend, Search at least 1.2 times, Display locked, the budget today's. */
 static void
 test_limits (Fixture       *fixture,
              gconstpointer  data)
 {
   g_auto(MmxTestCliResult) result = { 0 };
+  g_autoptr(JsonNode) today = NULL;
   g_autoptr(JsonNode) node = NULL;
-  JsonObject *root, *tv, *search, *social;
+  g_autofree char *budget = NULL;
+  g_autofree char *tv_max = NULL;
+  g_autofree char *search_min = NULL;
+  JsonObject *root, *tv, *search, *display;
+  double tv_today, search_today;
 
   attribute (fixture);
-  run (fixture, &result, "optimize", "--budget", "20000", "--period", "week", "--max", "tv=1500",
-       "--min", "Search=9000", "--lock", "social", "--json", NULL);
+  run (fixture, &result, "optimize", "--budget", "1000000", "--period", "week", "--json", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  today = parse (result.out);
+  root = json_node_get_object (today);
+  tv_today = json_object_get_double_member (find_channel (root, "TV"), "current");
+  search_today = json_object_get_double_member (find_channel (root, "Search"), "current");
+  budget = g_strdup_printf ("%.2f", json_object_get_double_member (
+                                      json_object_get_object_member (root, "current"), "spend"));
+  tv_max = g_strdup_printf ("tv=%.2f", tv_today / 2);
+  search_min = g_strdup_printf ("Search=%.2f", search_today * 1.2);
+
+  run (fixture, &result, "optimize", "--budget", budget, "--period", "week", "--max", tv_max,
+       "--min", search_min, "--lock", "display", "--json", NULL);
   g_assert_cmpint (result.status, ==, 0);
   node = parse (result.out);
   root = json_node_get_object (node);
   tv = find_channel (root, "TV");
   search = find_channel (root, "Search");
-  social = find_channel (root, "Social");
+  display = find_channel (root, "Display");
   g_assert_cmpstr (json_object_get_string_member (root, "period"), ==, "week");
-  g_assert_cmpfloat (json_object_get_double_member (tv, "recommended"), <=, 1500);
-  g_assert_cmpfloat (json_object_get_double_member (search, "recommended"), >=, 9000);
-  g_assert_cmpstr (json_object_get_string_member (social, "fixed"), ==, "locked");
-  g_assert_cmpfloat (json_object_get_double_member (social, "recommended"), ==,
-                     json_object_get_double_member (social, "current"));
+  g_assert_cmpfloat (json_object_get_double_member (tv, "recommended"), <=, tv_today / 2 + 0.01);
+  g_assert_cmpfloat (json_object_get_double_member (search, "recommended"), >=,
+                     search_today * 1.2 - 0.01);
+  g_assert_cmpstr (json_object_get_string_member (display, "fixed"), ==, "locked");
+  g_assert_cmpfloat (json_object_get_double_member (display, "recommended"), ==,
+                     json_object_get_double_member (display, "current"));
   g_assert_cmpfloat (json_object_get_double_member (json_object_get_object_member (root,
                                                                                    "unconstrained"),
                                                     "cost"), >=, 0);
@@ -454,11 +476,11 @@ test_table_and_help (Fixture       *fixture,
     }
 
   attribute (fixture);
-  run (fixture, &result, "optimize", "--budget", "100000", "--max", "tv=1000", NULL);
+  run (fixture, &result, "optimize", "--budget", "400000", "--min", "display=50000", NULL);
   g_assert_cmpint (result.status, ==, 0);
-  g_assert_nonnull (strstr (result.out, "The best split of a budget of 100000.00 per month"));
+  g_assert_nonnull (strstr (result.out, "The best split of a budget of 400000.00 per month"));
   g_assert_nonnull (strstr (result.out, "Recommended"));
-  g_assert_nonnull (strstr (result.out, "TV at its maximum of 1000.00"));
+  g_assert_nonnull (strstr (result.out, "Display at its minimum of 50000.00"));
   g_assert_nonnull (strstr (result.out, "Optimality check passed"));
   g_assert_nonnull (strstr (result.out, "not measured"));
   g_assert_nonnull (strstr (result.out, "[95 %"));

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "mmx-test-mmm-data.h"
 #include "mmx-test-utils.h"
 
 /* Integration tests of marketingmix-cli: they run the real binary ($MMX_CLI)
@@ -1040,8 +1041,24 @@ static const UsageCase usage_cases[] = {
   { "/mmx/cli/usage/kpis-not-a-date", { "kpis", "--to", "notadate", NULL } },
   { "/mmx/cli/usage/kpis-no-such-day", { "kpis", "--from", "2024-02-30", NULL } },
   { "/mmx/cli/usage/kpis-bad-period", { "kpis", "--series", "--by", "month", NULL } },
+  { "/mmx/cli/usage/attribute-bad-method", { "attribute", "--method", "robyn", NULL } },
+  { "/mmx/cli/usage/attribute-bad-target", { "attribute", "--target", "clicks", NULL } },
+  { "/mmx/cli/usage/attribute-negative-block", { "attribute", "--block", "-1", NULL } },
+  { "/mmx/cli/usage/attribute-extra-argument", { "attribute", "now", NULL } },
   { "/mmx/cli/usage/kpis-reversed-range",
     { "kpis", "--from", "2024-01-03", "--to", "2024-01-01", NULL } },
+  { "/mmx/cli/usage/forecast-no-horizon", { "forecast", "--json", NULL } },
+  { "/mmx/cli/usage/forecast-bad-horizon", { "forecast", "--horizon", "ten", NULL } },
+  { "/mmx/cli/usage/forecast-long-horizon", { "forecast", "--horizon", "366", NULL } },
+  { "/mmx/cli/usage/forecast-bad-interval", { "forecast", "--horizon", "7", "--interval", "80%",
+                                              NULL } },
+  { "/mmx/cli/usage/forecast-interval-out-of-range",
+    { "forecast", "--horizon", "7", "--interval", "1.5", NULL } },
+  { "/mmx/cli/usage/forecast-bad-seed", { "forecast", "--horizon", "7", "--seed", "-1", NULL } },
+  { "/mmx/cli/usage/forecast-bad-mode", { "forecast", "--horizon", "7", "--mode", "cubic", NULL } },
+  { "/mmx/cli/usage/forecast-bad-scenario",
+    { "forecast", "--horizon", "7", "--scenario", "more", NULL } },
+  { "/mmx/cli/usage/forecast-extra-argument", { "forecast", "--horizon", "7", "extra", NULL } },
 };
 
 static void
@@ -1085,6 +1102,8 @@ static const HelpCase help_cases[] = {
   { "/mmx/cli/help/kpis", "kpis" },
   { "/mmx/cli/help/channels", "channels" },
   { "/mmx/cli/help/mappings", "mappings" },
+  { "/mmx/cli/help/attribute", "attribute" },
+  { "/mmx/cli/help/forecast", "forecast" },
 };
 
 static void
@@ -1302,6 +1321,406 @@ test_kpis_series (Fixture       *fixture,
   g_assert_nonnull (strstr (result.out, "2024-01-03"));
 }
 
+/* A year of daily data with known truth, in a file of the fixture. */
+static char *
+write_model_data (Fixture *fixture,
+                  guint    days)
+{
+  static const MmxTestChannel channels[] = {
+    { "tv", { MMX_ADSTOCK_GEOMETRIC, 0.5 }, 1.0, 1.5, 2.5, 2000, TRUE },
+    { "search", { MMX_ADSTOCK_GEOMETRIC, 0.2 }, 0.8, 1.0, 3.0, 1500, TRUE },
+  };
+  g_autoptr(MmxTestMmmData) data = mmx_test_mmm_data_new (channels, G_N_ELEMENTS (channels), days,
+                                                          FALSE, 0.4, 0.05, 3);
+
+  return mmx_test_write_file (fixture->dir, "model.csv", data->csv->str, -1);
+}
+
+static JsonObject *
+attribute_json (Fixture    *fixture,
+                const char *method)
+{
+  g_auto(CliResult) result = { 0 };
+
+  run_cli (fixture, &result, "attribute", "--json", "--method", method, "--bootstrap", "50",
+           "--evaluations", "120", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  return parse_object (result.out);
+}
+
+static void
+assert_pair (JsonObject *object,
+             const char *member)
+{
+  JsonArray *pair = json_object_get_array_member (object, member);
+
+  g_assert_nonnull (pair);
+  g_assert_cmpuint (json_array_get_length (pair), ==, 2);
+  g_assert_cmpfloat (json_array_get_double_element (pair, 0), <=,
+                     json_array_get_double_element (pair, 1));
+}
+
+static const char * const diagnostic_names[] = {
+  "r2", "mape", "nrmse", "holdout_mape", "decomp_rssd"
+};
+
+/* The JSON the issue promises, then the same again from the cache. */
+static void
+test_attribute_json (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = write_model_data (fixture, 365);
+  g_auto(CliResult) import = { 0 };
+  g_auto(CliResult) first = { 0 };
+  g_auto(CliResult) second = { 0 };
+  g_autoptr(JsonObject) root = NULL;
+  JsonObject *diagnostics, *baseline, *channel, *series;
+  JsonArray *channels, *curve;
+
+  run_cli (fixture, &import, "import", path, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+
+  run_cli (fixture, &first, "attribute", "--json", "--bootstrap", "50", "--evaluations", "120", NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  root = parse_object (first.out);
+  g_assert_cmpstr (get_string (root, "method"), ==, "mmm");
+  g_assert_cmpstr (get_string (root, "granularity"), ==, "daily");
+  g_assert_cmpstr (get_string (root, "from"), ==, "2023-01-02");
+  g_assert_cmpstr (get_string (root, "to"), ==, "2024-01-01");
+  diagnostics = json_object_get_object_member (root, "diagnostics");
+  for (guint i = 0; i < G_N_ELEMENTS (diagnostic_names); i++)
+    get_number (diagnostics, diagnostic_names[i]);
+  g_assert_true (json_object_has_member (diagnostics, "warnings"));
+  baseline = json_object_get_object_member (root, "baseline");
+  get_number (baseline, "contribution");
+  get_number (baseline, "share");
+
+  channels = json_object_get_array_member (root, "channels");
+  g_assert_cmpuint (json_array_get_length (channels), ==, 2);
+  channel = find_named (root, "channels", "TV");
+  g_assert_nonnull (channel);
+  get_number (channel, "spend");
+  get_number (channel, "contribution");
+  get_number (channel, "share");
+  get_number (channel, "roas");
+  get_number (channel, "mroas");
+  assert_pair (channel, "contribution_ci");
+  assert_pair (channel, "roas_ci");
+  assert_pair (channel, "mroas_ci");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (channel, "adstock"),
+                                                  "type"), !=, NULL);
+  get_number (json_object_get_object_member (channel, "saturation"), "half");
+  curve = json_object_get_array_member (channel, "response_curve");
+  g_assert_cmpuint (json_array_get_length (curve), ==, 50);
+  g_assert_cmpfloat (json_array_get_double_element (json_array_get_array_element (curve, 0), 1),
+                     ==, 0);
+
+  series = json_object_get_object_member (root, "series");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (series, "fitted")), ==,
+                    365);
+  g_assert_true (json_object_has_member (json_object_get_object_member (series, "channels"), "TV"));
+  get_int (root, "elapsed_ms");
+
+  /* Asked again, the stored result answers: the same to the byte. */
+  run_cli (fixture, &second, "attribute", "--json", "--bootstrap", "50", "--evaluations", "120",
+           NULL);
+  g_assert_cmpint (second.status, ==, 0);
+  g_assert_cmpstr (second.out, ==, first.out);
+}
+
+static void
+test_attribute_lag (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = write_model_data (fixture, 365);
+  g_auto(CliResult) import = { 0 };
+  g_auto(CliResult) table = { 0 };
+  g_autoptr(JsonObject) root = NULL;
+  JsonObject *channel;
+
+  run_cli (fixture, &import, "import", path, NULL);
+  root = attribute_json (fixture, "lag");
+  g_assert_cmpstr (get_string (root, "method"), ==, "lag");
+  channel = find_named (root, "channels", "Search");
+  g_assert_nonnull (channel);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (channel,
+                                                                         "lag_coefficients")),
+                    ==, 4);
+
+  /* The readable table explains what ROAS means. */
+  run_cli (fixture, &table, "attribute", "--method", "lag", "--bootstrap", "50", NULL);
+  g_assert_cmpint (table.status, ==, 0);
+  g_assert_nonnull (strstr (table.out, "Search"));
+  g_assert_nonnull (strstr (table.out, "ROAS is the revenue"));
+}
+
+static void
+test_attribute_too_short (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *path = write_model_data (fixture, 45);
+  g_auto(CliResult) import = { 0 };
+  g_auto(CliResult) result = { 0 };
+
+  run_cli (fixture, &import, "import", path, NULL);
+  run_cli (fixture, &result, "attribute", NULL);
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_cmpstr (result.out, ==, "");
+  assert_one_line (result.err);
+  g_assert_nonnull (strstr (result.err, "import 15 more days"));
+}
+
+static void
+test_attribute_bad_events (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *path = write_model_data (fixture, 90);
+  g_autofree char *events = mmx_test_write_file (fixture->dir, "events.csv",
+                                                 "date,name\n2023-02-30,Sale\n", -1);
+  g_auto(CliResult) import = { 0 };
+  g_auto(CliResult) result = { 0 };
+
+  run_cli (fixture, &import, "import", path, NULL);
+  run_cli (fixture, &result, "attribute", "--events", events, NULL);
+  g_assert_cmpint (result.status, ==, 1);
+  assert_one_line (result.err);
+  g_assert_nonnull (strstr (result.err, "events.csv, row 2, column “date”"));
+}
+
+static char *
+sample_path (const char *name)
+{
+  return g_build_filename (g_getenv ("MMX_SOURCE_ROOT"), "samples", name, NULL);
+}
+
+static void
+import_sample (Fixture    *fixture,
+               const char *name)
+{
+  g_auto(CliResult) result = { 0 };
+  g_autofree char *path = sample_path (name);
+
+  run_cli (fixture, &result, "import", path, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+}
+
+static void
+assert_interval (JsonObject *object,
+                 const char *member)
+{
+  JsonObject *interval;
+
+  g_assert_true (json_object_has_member (object, member));
+  interval = json_object_get_object_member (object, member);
+  g_assert_cmpuint (json_object_get_size (interval), ==, 3);
+  g_assert_cmpfloat (get_number (interval, "lower"), <=, get_number (interval, "yhat"));
+  g_assert_cmpfloat (get_number (interval, "yhat"), <=, get_number (interval, "upper"));
+}
+
+/* Everything but the time it took. */
+static char *
+without_elapsed (const char *json)
+{
+  const char *elapsed = strstr (json, "\"elapsed_ms\"");
+
+  g_assert_nonnull (elapsed);
+  return g_strndup (json, elapsed - json);
+}
+
+/* The issue's shape: horizon, interval, points, components, total,
+ * scenarios, backtest, elapsed_ms, and the average; one seed, one
+ * answer. */
+static void
+test_forecast_json (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_auto(CliResult) result = { 0 };
+  g_auto(CliResult) again = { 0 };
+  g_autoptr(JsonObject) root = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  const char * const members[] = { "horizon", "interval", "points", "components", "total",
+                                   "average", "scenarios", "backtest", "elapsed_ms", NULL };
+  JsonArray *points, *scenarios;
+  JsonObject *components, *media, *backtest;
+
+  import_sample (fixture, "demo-daily.csv");
+  run_cli (fixture, &result, "forecast", "--horizon", "30", "--scenario", "more:Meta Ads=+20%",
+           "--scenario", "stop:*=0", "--backtest", "--seed", "7", "--json", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.err, ==, "");
+  root = parse_object (result.out);
+
+  g_assert_cmpuint (json_object_get_size (root), ==, g_strv_length ((GStrv) members));
+  for (guint i = 0; members[i] != NULL; i++)
+    g_assert_true (json_object_has_member (root, members[i]));
+  g_assert_cmpint (get_int (root, "horizon"), ==, 30);
+  assert_number (root, "interval", 0.8);
+
+  points = json_object_get_array_member (root, "points");
+  g_assert_cmpuint (json_array_get_length (points), ==, 30);
+  g_assert_cmpstr (get_string (json_array_get_object_element (points, 0), "date"), ==,
+                   "2025-11-01");
+  g_assert_cmpstr (get_string (json_array_get_object_element (points, 29), "date"), ==,
+                   "2025-11-30");
+  for (guint i = 0; i < 30; i++)
+    {
+      JsonObject *point = json_array_get_object_element (points, i);
+
+      g_assert_cmpuint (json_object_get_size (point), ==, 4);
+      g_assert_cmpfloat (get_number (point, "lower"), <, get_number (point, "yhat"));
+      g_assert_cmpfloat (get_number (point, "yhat"), <, get_number (point, "upper"));
+    }
+
+  components = json_object_get_object_member (root, "components");
+  for (guint i = 0; i < 4; i++)
+    {
+      const char *part = (const char *[]) { "trend", "weekly", "yearly", "events" }[i];
+
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (components, part)),
+                        ==, 30);
+    }
+  media = json_object_get_object_member (components, "media");
+  g_assert_cmpuint (json_object_get_size (media), ==, 6);
+  g_assert_true (json_object_has_member (media, "Facebook Ads"));
+
+  assert_interval (root, "total");
+  assert_interval (root, "average");
+  scenarios = json_object_get_array_member (root, "scenarios");
+  g_assert_cmpuint (json_array_get_length (scenarios), ==, 2);
+  g_assert_cmpstr (get_string (json_array_get_object_element (scenarios, 0), "name"), ==, "more");
+  assert_interval (json_array_get_object_element (scenarios, 0), "total");
+  assert_interval (json_array_get_object_element (scenarios, 0), "delta");
+  g_assert_cmpfloat (get_number (json_object_get_object_member (
+                       json_array_get_object_element (scenarios, 0), "delta"), "lower"), >, 0);
+  g_assert_cmpfloat (get_number (json_object_get_object_member (
+                       json_array_get_object_element (scenarios, 1), "delta"), "upper"), <, 0);
+
+  backtest = json_object_get_object_member (root, "backtest");
+  g_assert_cmpuint (json_object_get_size (backtest), ==, 3);
+  g_assert_cmpfloat (get_number (backtest, "mape"), >, 0);
+  g_assert_cmpfloat (get_number (backtest, "mape"), <, 0.1);
+  g_assert_cmpfloat (get_number (backtest, "rmse"), >, 0);
+  g_assert_cmpfloat (get_number (backtest, "coverage"), >, 0.5);
+  g_assert_cmpfloat (get_number (root, "elapsed_ms"), >, 0);
+
+  run_cli (fixture, &again, "forecast", "--horizon", "30", "--scenario", "more:Meta Ads=+20%",
+           "--scenario", "stop:*=0", "--backtest", "--seed", "7", "--json", NULL);
+  first = without_elapsed (result.out);
+  second = without_elapsed (again.out);
+  g_assert_cmpstr (first, ==, second);
+}
+
+/* Without --json: a table a person reads. */
+static void
+test_forecast_table (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_auto(CliResult) result = { 0 };
+  const char * const expected[] = {
+    "Revenue forecast for 7 days, from 2025-11-01 to 2025-11-07, with its 95 % interval (additive)",
+    "2025-11-07", "Total", "Average per day", "Trend", "Weekly seasonality", "Facebook Ads",
+    "adstock decay", "Scenarios", "less-email", "Forecast in", NULL
+  };
+
+  import_sample (fixture, "demo-daily.csv");
+  run_cli (fixture, &result, "forecast", "--horizon", "7", "--interval", "0.95",
+           "--scenario", "less-email:Klaviyo=-50%", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  for (guint i = 0; expected[i] != NULL; i++)
+    if (strstr (result.out, expected[i]) == NULL)
+      g_error ("The table does not say “%s”:\n%s", expected[i], result.out);
+}
+
+/* Weekly data forecasts the weeks a horizon in days touches. */
+static void
+test_forecast_weekly (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_auto(CliResult) result = { 0 };
+  g_autoptr(JsonObject) root = NULL;
+  JsonArray *points;
+  JsonObject *components;
+
+  import_sample (fixture, "demo-weekly-wide.csv");
+  run_cli (fixture, &result, "forecast", "--horizon", "90", "--mode", "multiplicative", "--json",
+           NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  root = parse_object (result.out);
+  points = json_object_get_array_member (root, "points");
+  g_assert_cmpuint (json_array_get_length (points), ==, 13);
+  g_assert_cmpstr (get_string (json_array_get_object_element (points, 0), "date"), ==,
+                   "2025-10-27");
+  g_assert_cmpstr (get_string (json_array_get_object_element (points, 1), "date"), ==,
+                   "2025-11-03");
+  components = json_object_get_object_member (root, "components");
+  g_assert_false (json_object_has_member (components, "weekly"));
+  g_assert_true (json_object_has_member (components, "yearly"));
+}
+
+/* A plan names channels as the import does; a bad one is refused whole,
+ * with its row and column. */
+static void
+test_forecast_spend_plan (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_auto(CliResult) base = { 0 };
+  g_auto(CliResult) planned = { 0 };
+  g_auto(CliResult) bad = { 0 };
+  g_autofree char *plan = NULL;
+  g_autofree char *bad_plan = NULL;
+  g_autoptr(JsonObject) base_root = NULL;
+  g_autoptr(JsonObject) planned_root = NULL;
+  g_autoptr(GString) rows = g_string_new ("date,channel,spend\n");
+
+  for (guint day = 1; day <= 30; day++)
+    g_string_append_printf (rows, "2025-11-%02u,Meta Ads,3000\n2025-11-%02u,google_ads,3000\n",
+                            day, day);
+  plan = mmx_test_write_file (fixture->dir, "plan.csv", rows->str, -1);
+  bad_plan = mmx_test_write_file (fixture->dir, "bad-plan.csv",
+                                  "date,channel,spend\n2025-11-01,Snapchat,100\n", -1);
+  import_sample (fixture, "demo-daily.csv");
+
+  run_cli (fixture, &base, "forecast", "--horizon", "30", "--json", NULL);
+  run_cli (fixture, &planned, "forecast", "--horizon", "30", "--spend-plan", plan, "--json", NULL);
+  g_assert_cmpint (base.status, ==, 0);
+  g_assert_cmpint (planned.status, ==, 0);
+  base_root = parse_object (base.out);
+  planned_root = parse_object (planned.out);
+  /* Much more on two channels, nothing on the others. */
+  g_assert_cmpfloat (get_number (json_object_get_object_member (planned_root, "total"), "yhat"),
+                     !=, get_number (json_object_get_object_member (base_root, "total"), "yhat"));
+
+  run_cli (fixture, &bad, "forecast", "--horizon", "30", "--spend-plan", bad_plan, NULL);
+  g_assert_cmpint (bad.status, ==, 1);
+  g_assert_cmpstr (bad.out, ==, "");
+  assert_one_line (bad.err);
+  g_assert_nonnull (strstr (bad.err, "bad-plan.csv, row 2, column “channel”: “Snapchat” is not a "
+                                     "channel with spend in the history"));
+}
+
+/* What cannot be forecast says why, in one line. */
+static void
+test_forecast_errors (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_auto(CliResult) empty = { 0 };
+  g_auto(CliResult) events = { 0 };
+  g_autofree char *bad_events = mmx_test_write_file (fixture->dir, "events.csv",
+                                                     "date,name\n2025-12-01,\n", -1);
+
+  run_cli (fixture, &empty, "forecast", "--horizon", "30", NULL);
+  g_assert_cmpint (empty.status, ==, 1);
+  assert_one_line (empty.err);
+  g_assert_nonnull (strstr (empty.err, "needs at least 30 days of history, and there is none"));
+
+  import_sample (fixture, "demo-daily.csv");
+  run_cli (fixture, &events, "forecast", "--horizon", "30", "--events", bad_events, NULL);
+  g_assert_cmpint (events.status, ==, 1);
+  assert_one_line (events.err);
+  g_assert_nonnull (strstr (events.err, "events.csv, row 2, column “name”: the event has no name"));
+}
+
 #define add_test(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -1325,12 +1744,21 @@ main (int    argc,
   add_test ("/mmx/cli/kpis/range", test_kpis_range);
   add_test ("/mmx/cli/kpis/bad-date", test_kpis_bad_date);
   add_test ("/mmx/cli/kpis/series", test_kpis_series);
+  add_test ("/mmx/cli/attribute/json", test_attribute_json);
+  add_test ("/mmx/cli/attribute/lag", test_attribute_lag);
+  add_test ("/mmx/cli/attribute/too-short", test_attribute_too_short);
+  add_test ("/mmx/cli/attribute/bad-events", test_attribute_bad_events);
   add_test ("/mmx/cli/channels/map", test_channels_map);
   add_test ("/mmx/cli/channels/unmap", test_channels_unmap);
   add_test ("/mmx/cli/mappings/save", test_mappings_save);
   add_test ("/mmx/cli/mappings/delete", test_mappings_delete);
   add_test ("/mmx/cli/db/environment", test_db_from_environment);
   add_test ("/mmx/cli/db/default", test_db_default);
+  add_test ("/mmx/cli/forecast/json", test_forecast_json);
+  add_test ("/mmx/cli/forecast/table", test_forecast_table);
+  add_test ("/mmx/cli/forecast/weekly", test_forecast_weekly);
+  add_test ("/mmx/cli/forecast/spend-plan", test_forecast_spend_plan);
+  add_test ("/mmx/cli/forecast/errors", test_forecast_errors);
 
   for (guint i = 0; i < G_N_ELEMENTS (usage_cases); i++)
     g_test_add (usage_cases[i].test_path, Fixture, &usage_cases[i], fixture_set_up,

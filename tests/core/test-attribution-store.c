@@ -59,12 +59,16 @@ static MmxStore *
 store_with_data (const char *dir,
                  guint32     seed)
 {
-  MmxTestMmmTruth truth;
-  g_autofree char *csv = mmx_test_mmm_generate (120, 3, seed, &truth);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  g_autoptr(MmxTestMmmData) data = NULL;
+  MmxTestChannel channels[3];
   MmxStore *store = mmx_test_open_store (dir);
   g_autoptr(GError) error = NULL;
-  g_autoptr(MmxImportSummary) summary = mmx_test_import_text (store, dir, "data.csv", csv, NULL,
-                                                              &error);
+  g_autoptr(MmxImportSummary) summary = NULL;
+
+  mmx_test_mmm_random_channels (rand, G_N_ELEMENTS (channels), channels);
+  data = mmx_test_mmm_data_new (channels, G_N_ELEMENTS (channels), 120, FALSE, 0.35, 0.05, seed);
+  summary = mmx_test_import_text (store, dir, "data.csv", data->csv->str, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_cmpuint (summary->rejected, ==, 0);
@@ -134,7 +138,7 @@ test_latest_of_a_range (void)
   g_autoptr(GError) error = NULL;
   MmxAttributionSettings settings;
 
-  panel = mmx_panel_load (store, "2022-01-15", "2022-04-20", NULL, &error);
+  panel = mmx_panel_load (store, "2023-01-15", "2023-04-20", NULL, &error);
   g_assert_no_error (error);
   quick_settings (&settings, 1);
   attribution = attribute (panel, &settings);
@@ -205,7 +209,7 @@ test_latest_outlived (void)
   g_assert_nonnull (pointer);
 
   summary = mmx_test_import_text (store, dir, "more.csv",
-                                  "date,channel,spend,revenue\n2022-02-01,tv,99999,5\n", NULL,
+                                  "date,channel,spend,revenue\n2023-02-01,tv,99999,5\n", NULL,
                                   &error);
   g_assert_no_error (error);
   g_assert_null (mmx_attribution_store_lookup_latest (store, &error));

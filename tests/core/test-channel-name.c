@@ -182,6 +182,7 @@ test_channel_kinds (void)
     { "CTV", "Connected TV" },
     { "OOH", "Out-of-Home" },
     { "billboards", "Out-of-Home" },
+    { "DOOH", "Digital Out-of-Home" },
     { "Podcast", "Podcast" },
     { "Radio", "Radio" },
     { "SMS", "SMS" },
@@ -200,7 +201,8 @@ test_canonical_is_stable (void)
     "Facebook Ads", "Instagram Ads", "Google Ads", "Google Shopping", "Display", "YouTube",
     "TikTok Ads", "LinkedIn Ads", "Microsoft Ads", "Pinterest Ads", "Snapchat Ads", "X Ads",
     "Reddit Ads", "Amazon Ads", "Email", "SMS", "Affiliate", "Organic / Direct", "TV",
-    "Connected TV", "Radio", "Podcast", "Print", "Out-of-Home", "Influencer",
+    "Connected TV", "Radio", "Podcast", "Print", "Out-of-Home", "Digital Out-of-Home",
+    "Influencer",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (canonical); i++)

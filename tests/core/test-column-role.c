@@ -458,6 +458,13 @@ test_mapping_settings (void)
   g_assert_null (mmx_column_mapping_get_channel (mapping));
   g_assert_true (mmx_column_mapping_is_empty (mapping));
 
+  /* The delimiter, when detection cannot tell. */
+  mmx_column_mapping_set_delimiter (mapping, '\t');
+  g_assert_false (mmx_column_mapping_is_empty (mapping));
+  g_assert_cmpint (mmx_column_mapping_get_delimiter (mapping), ==, '\t');
+  mmx_column_mapping_set_delimiter (mapping, 0);
+  g_assert_true (mmx_column_mapping_is_empty (mapping));
+
   /* The name it is saved under is not what the mapping says. */
   mmx_column_mapping_set_name (mapping, "Robyn demo");
   g_assert_cmpstr (mmx_column_mapping_get_name (mapping), ==, "Robyn demo");
@@ -656,6 +663,7 @@ assert_same_mapping (MmxColumnMapping *a,
   g_assert_cmpint (mmx_column_mapping_get_date_format (a), ==,
                    mmx_column_mapping_get_date_format (b));
   g_assert_cmpstr (mmx_column_mapping_get_channel (a), ==, mmx_column_mapping_get_channel (b));
+  g_assert_cmpint (mmx_column_mapping_get_delimiter (a), ==, mmx_column_mapping_get_delimiter (b));
 }
 
 static void
@@ -679,6 +687,7 @@ test_mapping_json_round_trip (void)
     }
   mmx_column_mapping_set_date_format (mapping, MMX_DATE_FORMAT_MDY);
   mmx_column_mapping_set_channel (mapping, "Facebook Ads");
+  mmx_column_mapping_set_delimiter (mapping, ';');
 
   json = mmx_column_mapping_to_json (mapping);
   g_assert_nonnull (json);
@@ -691,6 +700,23 @@ test_mapping_json_round_trip (void)
 
   json_again = mmx_column_mapping_to_json (loaded);
   g_assert_cmpstr (json_again, ==, json);
+}
+
+/* A delimiter a later version might write is left to detection. */
+static void
+test_mapping_json_unknown_delimiter (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MmxColumnMapping) loaded = NULL;
+
+  loaded = mmx_column_mapping_new_from_json ("{\"columns\":[[\"y\",\"revenue\"]],\"delimiter\":\"#\"}",
+                                             &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mmx_column_mapping_get_delimiter (loaded), ==, 0);
+  g_clear_object (&loaded);
+  loaded = mmx_column_mapping_new_from_json ("{\"columns\":[],\"delimiter\":5}", &error);
+  g_assert_null (loaded);
+  g_assert_nonnull (error);
 }
 
 static void
@@ -857,6 +883,8 @@ main (int   argc,
                    test_mapping_find_missing_column);
   g_test_add_func ("/mmx/core/column-mapping/update", test_mapping_update);
   g_test_add_func ("/mmx/core/column-mapping/json-round-trip", test_mapping_json_round_trip);
+  g_test_add_func ("/mmx/core/column-mapping/json/unknown-delimiter",
+                   test_mapping_json_unknown_delimiter);
   g_test_add_func ("/mmx/core/column-mapping/json-empty", test_mapping_json_empty);
   g_test_add_func ("/mmx/core/column-mapping/json-damaged", test_mapping_json_damaged);
   g_test_add_func ("/mmx/core/column-mapping/json-wrong-types", test_mapping_json_wrong_types);

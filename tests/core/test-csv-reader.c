@@ -1135,6 +1135,74 @@ test_cancelled_while_reading (void)
   mmx_test_remove_dir (dir);
 }
 
+static void
+test_delimiter_ambiguous (void)
+{
+  g_autofree char *dir = mmx_test_make_dir ();
+  g_autoptr(MmxCsvReader) reader = NULL;
+  g_autoptr(GPtrArray) head = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A comma and a semicolon in every line, as often: either may split. */
+  reader = open_bytes (dir, "both.csv", "date,channel;spend\n2025-01-06,TV;10\n2025-01-07,TV;11\n", -1);
+  g_assert_true (mmx_csv_reader_get_delimiter_ambiguous (reader));
+  g_assert_cmpint (mmx_csv_reader_get_delimiter (reader), ==, ',');
+  mmx_csv_reader_set_delimiter (reader, ';');
+  g_assert_false (mmx_csv_reader_get_delimiter_ambiguous (reader));
+  head = mmx_csv_reader_read_head (reader, 2, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (((GStrv) g_ptr_array_index (head, 0))[0], ==, "date,channel");
+  g_assert_cmpstr (((GStrv) g_ptr_array_index (head, 1))[1], ==, "10");
+  g_clear_object (&reader);
+
+  /* Semicolons with decimal commas: the header has no comma, no doubt. */
+  reader = open_bytes (dir, "european.csv", "date;spend;revenue\n2025-01-06;10,5;100,25\n"
+                       "2025-01-07;11,5;101,25\n", -1);
+  g_assert_false (mmx_csv_reader_get_delimiter_ambiguous (reader));
+  g_assert_cmpint (mmx_csv_reader_get_delimiter (reader), ==, ';');
+  g_clear_object (&reader);
+
+  /* One column: nothing to choose. */
+  reader = open_bytes (dir, "one.csv", "date\n2025-01-06\n", -1);
+  g_assert_false (mmx_csv_reader_get_delimiter_ambiguous (reader));
+  mmx_test_remove_dir (dir);
+}
+
+static void
+test_read_head (void)
+{
+  g_autofree char *dir = mmx_test_make_dir ();
+  g_autoptr(MmxCsvReader) reader = NULL;
+  g_autoptr(GPtrArray) head = NULL;
+  g_autoptr(GError) error = NULL;
+  GStrv record;
+
+  /* Title lines and the header come as they are; semicolons split. */
+  reader = open_bytes (dir, "report.csv",
+                       "Campaign report\r\n\r\nTag;Kosten;Umsatz\r\n2025-01-06;10,5;\"1.200,00\"\r\n"
+                       "2025-01-07;11;1300\r\n2025-01-08;12;1400\r\n", -1);
+  head = mmx_csv_reader_read_head (reader, 3, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (head->len, ==, 3);
+  record = g_ptr_array_index (head, 0);
+  g_assert_cmpuint (g_strv_length (record), ==, 1);
+  g_assert_cmpstr (record[0], ==, "Campaign report");
+  record = g_ptr_array_index (head, 1);
+  g_assert_cmpuint (g_strv_length (record), ==, 3);
+  g_assert_cmpstr (record[1], ==, "Kosten");
+  record = g_ptr_array_index (head, 2);
+  g_assert_cmpstr (record[2], ==, "1.200,00");
+  g_clear_pointer (&head, g_ptr_array_unref);
+
+  /* Fewer records than asked for: all of them. */
+  head = mmx_csv_reader_read_head (reader, 100, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (head->len, ==, 5);
+  g_clear_pointer (&head, g_ptr_array_unref);
+
+  mmx_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1179,6 +1247,8 @@ main (int   argc,
   g_test_add_func ("/mmx/core/csv/stop-with-error", test_stop_with_error);
   g_test_add_func ("/mmx/core/csv/cancelled", test_cancelled);
   g_test_add_func ("/mmx/core/csv/cancelled-while-reading", test_cancelled_while_reading);
+  g_test_add_func ("/mmx/core/csv/read-head", test_read_head);
+  g_test_add_func ("/mmx/core/csv/delimiter-ambiguous", test_delimiter_ambiguous);
   g_test_add_func ("/mmx/core/csv/large-file", test_large_file);
   g_test_add_func ("/mmx/core/csv/large-file-utf16", test_large_file_utf16);
 

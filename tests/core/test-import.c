@@ -2388,6 +2388,37 @@ test_channel_normalisation (void)
   mmx_test_remove_dir (dir);
 }
 
+/* A delimiter the caller says wins over the one detected. */
+static void
+test_delimiter_given (void)
+{
+  g_autofree char *dir = mmx_test_make_dir ();
+  g_autoptr(MmxStore) store = mmx_test_open_store (dir);
+  g_autofree char *path = mmx_test_write_file (dir, "both.csv",
+                                               "date;revenue;spend_tv,x\n"
+                                               "2025-01-06;100;10,0\n"
+                                               "2025-01-13;110;12,0\n", -1);
+  g_autoptr(MmxColumnMapping) mapping = mmx_column_mapping_new ();
+  g_autoptr(MmxImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+
+  import = mmx_test_open_import (store, path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mmx_import_get_delimiter (import), ==, ';');
+  g_assert_true (mmx_import_get_delimiter_ambiguous (import));
+  g_assert_cmpuint (mmx_import_get_n_columns (import), ==, 3);
+  g_clear_object (&import);
+
+  /* Commas leave no date column: the plan says so. */
+  mmx_column_mapping_set_delimiter (mapping, ',');
+  import = mmx_test_open_import (store, path, mapping, &error);
+  g_assert_null (import);
+  g_assert_error (error, MMX_IMPORT_ERROR, MMX_IMPORT_ERROR_NO_HEADER);
+
+  g_clear_object (&store);
+  mmx_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2395,6 +2426,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/mmx/core/import/long", test_long);
+  g_test_add_func ("/mmx/core/import/delimiter-given", test_delimiter_given);
   g_test_add_func ("/mmx/core/import/wide", test_wide);
   g_test_add_func ("/mmx/core/import/wide-channel-names", test_wide_channel_names);
   g_test_add_func ("/mmx/core/import/single-channel/from-mapping",

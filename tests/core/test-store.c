@@ -419,6 +419,54 @@ test_busy (void)
   mmx_test_remove_dir (dir);
 }
 
+/* Saved results come back for seven days, and go when data is imported
+ * or a channel is mapped: they were fitted to what changed. */
+static void
+test_result_cache (void)
+{
+  g_autofree char *dir = mmx_test_make_dir ();
+  g_autoptr(MmxStore) store = mmx_test_open_store (dir);
+  g_autoptr(MmxImportSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *found = NULL;
+  g_autofree char *other = NULL;
+  g_autofree char *old = NULL;
+  g_autofree char *after_import = NULL;
+  g_autofree char *after_map = NULL;
+
+  g_assert_true (mmx_store_save_result (store, "attribution", "key", "{\"a\":1}", &error));
+  g_assert_no_error (error);
+  found = mmx_store_lookup_result (store, "attribution", "key", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (found, ==, "{\"a\":1}");
+  other = mmx_store_lookup_result (store, "forecast", "key", &error);
+  g_assert_null (other);
+  g_assert_no_error (error);
+
+  /* Eight days old: expired. */
+  g_assert_true (_mmx_store_exec (store, "UPDATE result_cache SET created = strftime "
+                                  "('%Y-%m-%dT%H:%M:%SZ', 'now', '-8 days')", &error));
+  old = mmx_store_lookup_result (store, "attribution", "key", &error);
+  g_assert_null (old);
+  g_assert_no_error (error);
+
+  g_assert_true (mmx_store_save_result (store, "attribution", "key", "{}", &error));
+  summary = mmx_test_import_text (store, dir, "data.csv",
+                                  "date,channel,spend,revenue\n2025-01-01,TV,10,20\n", NULL, &error);
+  g_assert_no_error (error);
+  after_import = mmx_store_lookup_result (store, "attribution", "key", &error);
+  g_assert_null (after_import);
+
+  g_assert_true (mmx_store_save_result (store, "attribution", "key", "{}", &error));
+  g_assert_true (mmx_store_map_channel (store, "TV", "Television", NULL, &error));
+  g_assert_no_error (error);
+  after_map = mmx_store_lookup_result (store, "attribution", "key", &error);
+  g_assert_null (after_map);
+
+  g_clear_object (&store);
+  mmx_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -437,6 +485,7 @@ main (int    argc,
   g_test_add_func ("/mmx/core/store/saved-mappings", test_saved_mappings);
   g_test_add_func ("/mmx/core/store/import-history", test_import_history);
   g_test_add_func ("/mmx/core/store/busy", test_busy);
+  g_test_add_func ("/mmx/core/store/result-cache", test_result_cache);
 
   return g_test_run ();
 }

@@ -30,6 +30,7 @@
  * so over GENERATED_SEEDS data sets at least GENERATED_BETTER must gain,
  * and the mean true uplift must be positive. */
 
+#define MAX_CHANNELS 8
 #define DEMO_CAPTURED_AT_LEAST 0.25
 #define BENCH_CAPTURED_AT_LEAST 0.5
 #define GENERATED_SEEDS 12
@@ -38,8 +39,8 @@
 typedef struct
 {
   guint        n_channels;
-  char        *names[MMX_TEST_MMM_MAX_CHANNELS];
-  MmxResponse  responses[MMX_TEST_MMM_MAX_CHANNELS];
+  char        *names[MAX_CHANNELS];
+  MmxResponse  responses[MAX_CHANNELS];
 } Truth;
 
 static void
@@ -57,7 +58,7 @@ add_true_curve (Truth      *truth,
 {
   guint k = truth->n_channels++;
 
-  g_assert_cmpuint (k, <, MMX_TEST_MMM_MAX_CHANNELS);
+  g_assert_cmpuint (k, <, MAX_CHANNELS);
   truth->names[k] = g_strdup (name);
   truth->responses[k] = (MmxResponse) {
     { MMX_ADSTOCK_GEOMETRIC, json_object_get_double_member (channel, "decay") },
@@ -99,9 +100,9 @@ check_against_truth (MmxStore    *store,
   MmxAttributionSettings attribution_settings;
   MmxOptimizerSettings settings;
   MmxAllocation best;
-  MmxResponse curves[MMX_TEST_MMM_MAX_CHANNELS + 1];
-  double lower[MMX_TEST_MMM_MAX_CHANNELS + 1], upper[MMX_TEST_MMM_MAX_CHANNELS + 1];
-  double today[MMX_TEST_MMM_MAX_CHANNELS + 1];
+  MmxResponse curves[MAX_CHANNELS + 1];
+  double lower[MAX_CHANNELS + 1], upper[MAX_CHANNELS + 1];
+  double today[MAX_CHANNELS + 1];
   double true_today = 0, true_recommended = 0, budget = 0, fixed = 0, captured;
   guint n_free = 0;
 
@@ -185,20 +186,23 @@ test_generated (void)
       g_autoptr(MmxStore) store = mmx_test_open_store (dir);
       g_autoptr(MmxImportSummary) summary = NULL;
       g_autoptr(GError) error = NULL;
-      g_autofree char *csv = NULL;
+      g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+      g_autoptr(MmxTestMmmData) data = NULL;
       g_autofree char *label = g_strdup_printf ("generated, seed %u", seed);
-      MmxTestMmmTruth generated;
+      MmxTestChannel channels[5];
       Truth truth = { 0 };
       double uplift;
 
-      csv = mmx_test_mmm_generate (365, 5, seed, &generated);
-      summary = mmx_test_import_text (store, dir, "mmm.csv", csv, NULL, &error);
+      mmx_test_mmm_random_channels (rand, G_N_ELEMENTS (channels), channels);
+      data = mmx_test_mmm_data_new (channels, G_N_ELEMENTS (channels), 365, FALSE, 0.35, 0.05,
+                                    seed);
+      summary = mmx_test_import_text (store, dir, "mmm.csv", data->csv->str, NULL, &error);
       g_assert_no_error (error);
-      truth.n_channels = generated.n_channels;
-      for (guint k = 0; k < generated.n_channels; k++)
+      truth.n_channels = G_N_ELEMENTS (channels);
+      for (guint k = 0; k < truth.n_channels; k++)
         {
-          truth.names[k] = g_strdup (generated.names[k]);
-          truth.responses[k] = generated.responses[k];
+          truth.names[k] = g_strdup (channels[k].name);
+          truth.responses[k] = data->responses[k];
         }
       check_against_truth (store, &truth, label, &uplift);
       better += uplift > 0;

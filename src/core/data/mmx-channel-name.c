@@ -52,7 +52,9 @@ static const struct {
   { "Radio", { "radio", NULL } },
   { "Podcast", { "podcast", "podcasts", "podcastads", NULL } },
   { "Print", { "print", "press", "newspaper", "magazine", "magazines", NULL } },
-  { "Out-of-Home", { "ooh", "outofhome", "billboard", "billboards", "dooh", NULL } },
+  { "Out-of-Home", { "ooh", "outofhome", "billboard", "billboards", NULL } },
+  /* Screens are bought and measured apart from posters. */
+  { "Digital Out-of-Home", { "dooh", "digitalooh", "digitaloutofhome", NULL } },
   { "Influencer", { "influencer", "influencers", "influencermarketing", NULL } },
 };
 

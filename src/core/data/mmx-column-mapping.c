@@ -29,6 +29,7 @@ struct _MmxColumnMapping
   char          *name;
   char          *channel;
   MmxDateFormat  date_format;
+  char           delimiter;
 };
 
 G_DEFINE_FINAL_TYPE (MmxColumnMapping, mmx_column_mapping, G_TYPE_OBJECT)
@@ -166,6 +167,32 @@ mmx_column_mapping_set_date_format (MmxColumnMapping *self,
   self->date_format = format;
 }
 
+/**
+ * mmx_column_mapping_set_delimiter:
+ * @self: a mapping
+ * @delimiter: `,`, `;`, a tab or `|`; or 0 to detect it
+ *
+ * Says which character separates the fields, when detection cannot tell.
+ */
+void
+mmx_column_mapping_set_delimiter (MmxColumnMapping *self,
+                                  char              delimiter)
+{
+  g_return_if_fail (MMX_IS_COLUMN_MAPPING (self));
+  g_return_if_fail (delimiter == 0 || delimiter == ',' || delimiter == ';' || delimiter == '\t'
+                    || delimiter == '|');
+
+  self->delimiter = delimiter;
+}
+
+char
+mmx_column_mapping_get_delimiter (MmxColumnMapping *self)
+{
+  g_return_val_if_fail (MMX_IS_COLUMN_MAPPING (self), 0);
+
+  return self->delimiter;
+}
+
 void
 mmx_column_mapping_set_channel (MmxColumnMapping *self,
                                 const char       *channel)
@@ -198,6 +225,8 @@ mmx_column_mapping_update (MmxColumnMapping *self,
               mmx_column_role_copy (g_ptr_array_index (other->roles, i)));
   if (other->date_format != MMX_DATE_FORMAT_UNKNOWN)
     self->date_format = other->date_format;
+  if (other->delimiter != 0)
+    self->delimiter = other->delimiter;
   if (other->channel != NULL)
     mmx_column_mapping_set_channel (self, other->channel);
 }
@@ -208,7 +237,7 @@ mmx_column_mapping_is_empty (MmxColumnMapping *self)
   g_return_val_if_fail (MMX_IS_COLUMN_MAPPING (self), TRUE);
 
   return self->columns->len == 0 && self->channel == NULL
-         && self->date_format == MMX_DATE_FORMAT_UNKNOWN;
+         && self->date_format == MMX_DATE_FORMAT_UNKNOWN && self->delimiter == 0;
 }
 
 guint
@@ -391,6 +420,13 @@ mmx_column_mapping_to_json (MmxColumnMapping *self)
       json_builder_set_member_name (builder, "channel");
       json_builder_add_string_value (builder, self->channel);
     }
+  if (self->delimiter != 0)
+    {
+      char delimiter[2] = { self->delimiter, '\0' };
+
+      json_builder_set_member_name (builder, "delimiter");
+      json_builder_add_string_value (builder, delimiter);
+    }
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -452,6 +488,7 @@ mmx_column_mapping_new_from_json (const char  *json,
   JsonArray *columns;
   const char *date_format;
   const char *channel;
+  const char *delimiter;
 
   g_return_val_if_fail (json != NULL, NULL);
 
@@ -484,8 +521,12 @@ mmx_column_mapping_new_from_json (const char  *json,
     }
 
   if (!get_optional_string (object, "date_format", &date_format)
-      || !get_optional_string (object, "channel", &channel))
+      || !get_optional_string (object, "channel", &channel)
+      || !get_optional_string (object, "delimiter", &delimiter))
     return set_corrupt_error (error);
+  /* One we do not know is left to detection too. */
+  if (delimiter != NULL && strlen (delimiter) == 1 && strchr (",;\t|", delimiter[0]) != NULL)
+    self->delimiter = delimiter[0];
   /* A format this version does not know is left to detection. */
   if (date_format != NULL)
     self->date_format = mmx_date_format_from_string (date_format);

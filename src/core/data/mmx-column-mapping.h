@@ -37,6 +37,7 @@ const char          *mmx_column_mapping_get_name       (MmxColumnMapping  *self)
 void                 mmx_column_mapping_set_name       (MmxColumnMapping  *self,
                                                         const char        *name);
 const char          *mmx_column_mapping_get_channel    (MmxColumnMapping  *self);
+char                 mmx_column_mapping_get_delimiter  (MmxColumnMapping  *self);
 gboolean             mmx_column_mapping_set            (MmxColumnMapping  *self,
                                                         const char        *column,
                                                         const char        *spec,
@@ -48,6 +49,8 @@ void                 mmx_column_mapping_set_date_format (MmxColumnMapping *self,
                                                         MmxDateFormat      format);
 void                 mmx_column_mapping_set_channel    (MmxColumnMapping  *self,
                                                         const char        *channel);
+void                 mmx_column_mapping_set_delimiter  (MmxColumnMapping  *self,
+                                                        char               delimiter);
 void                 mmx_column_mapping_update         (MmxColumnMapping  *self,
                                                         MmxColumnMapping  *other);
 

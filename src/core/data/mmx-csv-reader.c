@@ -37,6 +37,7 @@ struct _MmxCsvReader
   gsize       bom_length;
   char        delimiter;
   char        line_end;
+  gboolean    delimiter_ambiguous;
 };
 
 /* The state of one pass over the file. */
@@ -487,10 +488,12 @@ decode_sample (MmxCsvReader  *self,
 
 /* Picks the delimiter that splits the first lines into the same number of
  * fields most often, counting only outside quotes. Title lines above the
- * header, as some ad platforms write, count for nothing. */
+ * header, as some ad platforms write, count for nothing. Another that
+ * splits as many lines as consistently makes the choice ambiguous. */
 static char
 detect_delimiter (const char *sample,
-                  char        line_end)
+                  char        line_end,
+                  gboolean   *out_ambiguous)
 {
   static const char candidates[] = { ',', ';', '\t', '|' };
   g_auto(GStrv) lines = NULL;
@@ -498,6 +501,7 @@ detect_delimiter (const char *sample,
   char best = ',';
   guint best_consistent = 0;
   guint best_fields = 0;
+  guint runner_up_consistent = 0;
 
   lines = g_strsplit (sample, separator, 51);
   for (guint c = 0; c < G_N_ELEMENTS (candidates); c++)
@@ -530,11 +534,15 @@ detect_delimiter (const char *sample,
 
       if (mode_count > best_consistent || (mode_count == best_consistent && mode > best_fields))
         {
+          runner_up_consistent = best_consistent;
           best = candidates[c];
           best_consistent = mode_count;
           best_fields = mode;
         }
+      else
+        runner_up_consistent = MAX (runner_up_consistent, mode_count);
     }
+  *out_ambiguous = best_consistent > 0 && runner_up_consistent == best_consistent;
   return best;
 }
 
@@ -599,7 +607,7 @@ sniff (MmxCsvReader  *self,
     }
 
   self->line_end = strchr (sample, '\n') == NULL && strchr (sample, '\r') != NULL ? '\r' : '\n';
-  self->delimiter = detect_delimiter (sample, self->line_end);
+  self->delimiter = detect_delimiter (sample, self->line_end, &self->delimiter_ambiguous);
   return TRUE;
 }
 
@@ -672,6 +680,39 @@ mmx_csv_reader_get_delimiter (MmxCsvReader *self)
   return self->delimiter;
 }
 
+/**
+ * mmx_csv_reader_get_delimiter_ambiguous:
+ * @self: a reader
+ *
+ * Returns: whether another delimiter splits the first lines as
+ *   consistently as the one chosen ("a;b,c"), so the user should say
+ */
+gboolean
+mmx_csv_reader_get_delimiter_ambiguous (MmxCsvReader *self)
+{
+  g_return_val_if_fail (MMX_IS_CSV_READER (self), FALSE);
+
+  return self->delimiter_ambiguous;
+}
+
+/**
+ * mmx_csv_reader_set_delimiter:
+ * @self: a reader
+ * @delimiter: `,`, `;`, a tab or `|`
+ *
+ * Reads the fields with @delimiter rather than the one detected.
+ */
+void
+mmx_csv_reader_set_delimiter (MmxCsvReader *self,
+                              char          delimiter)
+{
+  g_return_if_fail (MMX_IS_CSV_READER (self));
+  g_return_if_fail (delimiter == ',' || delimiter == ';' || delimiter == '\t' || delimiter == '|');
+
+  self->delimiter = delimiter;
+  self->delimiter_ambiguous = FALSE;
+}
+
 const char *
 mmx_csv_reader_get_encoding (MmxCsvReader *self)
 {
@@ -714,4 +755,50 @@ mmx_csv_reader_get_sha256 (MmxCsvReader *self)
   g_return_val_if_fail (MMX_IS_CSV_READER (self), NULL);
 
   return self->sha256;
+}
+
+typedef struct
+{
+  GPtrArray *records;
+  guint      max_records;
+} Head;
+
+static gboolean
+collect_head_cb (const MmxCsvRecord  *record,
+                 gpointer             user_data,
+                 GError             **error)
+{
+  Head *head = user_data;
+
+  g_ptr_array_add (head->records, g_strdupv ((GStrv) record->fields));
+  return head->records->len < head->max_records;
+}
+
+/**
+ * mmx_csv_reader_read_head:
+ * @self: a reader
+ * @max_records: how many records to read at most
+ * @cancellable: (nullable): a #GCancellable
+ * @error: a location for a #GError
+ *
+ * Reads the first records as they are, header and title lines included,
+ * for a user to say what the columns hold when no plan can be made.
+ *
+ * Returns: (transfer full) (element-type GStrv): the records, or %NULL
+ *   with @error set
+ */
+GPtrArray *
+mmx_csv_reader_read_head (MmxCsvReader  *self,
+                          guint          max_records,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  Head head = { records, MAX (max_records, 1) };
+
+  g_return_val_if_fail (MMX_IS_CSV_READER (self), NULL);
+
+  if (!mmx_csv_reader_foreach (self, collect_head_cb, &head, cancellable, error))
+    return NULL;
+  return g_steal_pointer (&records);
 }

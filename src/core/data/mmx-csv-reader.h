@@ -69,6 +69,9 @@ MmxCsvReader *mmx_csv_reader_new               (GFile             *file,
                                                 GError           **error) G_GNUC_WARN_UNUSED_RESULT;
 GFile        *mmx_csv_reader_get_file          (MmxCsvReader      *self);
 char          mmx_csv_reader_get_delimiter     (MmxCsvReader      *self);
+gboolean      mmx_csv_reader_get_delimiter_ambiguous (MmxCsvReader *self);
+void          mmx_csv_reader_set_delimiter     (MmxCsvReader      *self,
+                                                char               delimiter);
 const char   *mmx_csv_reader_get_encoding      (MmxCsvReader      *self);
 goffset       mmx_csv_reader_get_size          (MmxCsvReader      *self);
 goffset       mmx_csv_reader_get_bytes_read    (MmxCsvReader      *self);
@@ -78,5 +81,9 @@ gboolean      mmx_csv_reader_foreach           (MmxCsvReader      *self,
                                                 gpointer           user_data,
                                                 GCancellable      *cancellable,
                                                 GError           **error);
+GPtrArray    *mmx_csv_reader_read_head         (MmxCsvReader      *self,
+                                                guint              max_records,
+                                                GCancellable      *cancellable,
+                                                GError           **error) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

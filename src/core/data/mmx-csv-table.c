@@ -399,3 +399,44 @@ mmx_csv_table_get_number (MmxCsvTable  *self,
       return FALSE;
     }
 }
+
+/**
+ * mmx_csv_table_load_columns:
+ * @file: a CSV file with a header row
+ * @names: (array length=n_columns): for each column the table must have,
+ *   the names it may go by (NULL-terminated, the first to suggest)
+ * @n_columns: how many
+ * @out_columns: (out caller-allocates) (array length=n_columns): where
+ *   each is
+ * @empty_advice: what to say after the file's name when it has a header
+ *   but no rows
+ * @cancellable: (nullable): a #GCancellable
+ * @error: a location for a #GError
+ *
+ * What every side file begins with: loaded, its columns found, some rows.
+ *
+ * Returns: (transfer full): the table, or %NULL with @error set
+ */
+MmxCsvTable *
+mmx_csv_table_load_columns (GFile               *file,
+                            const char * const * const *names,
+                            guint                n_columns,
+                            int                 *out_columns,
+                            const char          *empty_advice,
+                            GCancellable        *cancellable,
+                            GError             **error)
+{
+  g_autoptr(MmxCsvTable) self = mmx_csv_table_load (file, cancellable, error);
+
+  if (self == NULL)
+    return NULL;
+  for (guint c = 0; c < n_columns; c++)
+    if ((out_columns[c] = mmx_csv_table_require_column (self, names[c], error)) < 0)
+      return NULL;
+  if (self->rows->len == 0)
+    {
+      g_set_error (error, MMX_CSV_ERROR, MMX_CSV_ERROR_EMPTY, "%s %s", self->name, empty_advice);
+      return NULL;
+    }
+  return g_steal_pointer (&self);
+}

@@ -27,6 +27,13 @@ typedef struct _MmxCsvTable MmxCsvTable;
 MmxCsvTable *mmx_csv_table_load        (GFile               *file,
                                         GCancellable        *cancellable,
                                         GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+MmxCsvTable *mmx_csv_table_load_columns (GFile              *file,
+                                        const char * const * const *names,
+                                        guint                n_columns,
+                                        int                 *out_columns,
+                                        const char          *empty_advice,
+                                        GCancellable        *cancellable,
+                                        GError             **error) G_GNUC_WARN_UNUSED_RESULT;
 void         mmx_csv_table_free        (MmxCsvTable         *self);
 const char  *mmx_csv_table_get_name    (MmxCsvTable         *self);
 guint        mmx_csv_table_get_n_rows  (MmxCsvTable         *self);

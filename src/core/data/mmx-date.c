@@ -337,6 +337,23 @@ mmx_date_julian_to_iso (guint32 julian)
                           g_date_get_day (&date));
 }
 
+/* The GLib Julian day of 1970-01-01. */
+#define UNIX_EPOCH_JULIAN 719163
+
+/**
+ * mmx_date_unix_to_iso:
+ * @seconds: a time, in seconds since 1970 UTC
+ *
+ * Returns: (transfer full): its day in UTC, `YYYY-MM-DD`
+ */
+char *
+mmx_date_unix_to_iso (gint64 seconds)
+{
+  gint64 days = seconds >= 0 ? seconds / 86400 : -((-seconds + 86399) / 86400);
+
+  return mmx_date_julian_to_iso ((guint32) CLAMP (UNIX_EPOCH_JULIAN + days, 1, G_MAXUINT32));
+}
+
 /**
  * mmx_date_julian_from_iso:
  * @iso: `YYYY-MM-DD`

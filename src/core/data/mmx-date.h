@@ -47,6 +47,7 @@ const char       *mmx_date_format_describe       (MmxDateFormat    format);
 const char       *mmx_date_format_to_string      (MmxDateFormat    format);
 MmxDateFormat     mmx_date_format_from_string    (const char      *name);
 char             *mmx_date_julian_to_iso         (guint32          julian) G_GNUC_WARN_UNUSED_RESULT;
+char             *mmx_date_unix_to_iso           (gint64           seconds) G_GNUC_WARN_UNUSED_RESULT;
 guint32           mmx_date_julian_from_iso       (const char      *iso);
 guint32           mmx_date_julian_today          (void);
 

@@ -740,7 +740,7 @@ estimate_granularity (MmxImportPlan *plan)
     if (i == 0 || g_array_index (days, guint32, i) != g_array_index (days, guint32, n_distinct - 1))
       g_array_index (days, guint32, n_distinct++) = g_array_index (days, guint32, i);
 
-  plan->granularity = mmx_import_plan_granularity_of ((guint32 *) days->data, n_distinct,
+  plan->granularity = mmx_import_plan_granularity_of ((guint32 *) (void *) days->data, n_distinct,
                                                       &too_sparse);
 }
 

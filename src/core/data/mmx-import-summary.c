@@ -9,8 +9,7 @@
 
 #include "config.h"
 
-#include <string.h>
-
+#include "mmx-csv-writer.h"
 #include "mmx-import-summary.h"
 #include "mmx-json.h"
 
@@ -144,27 +143,6 @@ mmx_import_summary_build_json (const MmxImportSummary *self,
   mmx_json_add_int (builder, "errors_not_listed", self->n_issues - self->issues->len);
 }
 
-static void
-append_csv_field (GString    *out,
-                  const char *value)
-{
-  if (value == NULL)
-    return;
-  if (strpbrk (value, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, value);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = value; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
 /**
  * mmx_import_summary_issues_to_csv:
  * @self: a summary
@@ -182,11 +160,11 @@ mmx_import_summary_issues_to_csv (const MmxImportSummary *self)
     {
       const MmxImportIssue *issue = g_ptr_array_index (self->issues, i);
 
-      append_csv_field (out, self->file);
+      mmx_csv_append_field (out, self->file);
       g_string_append_printf (out, ",%u,", issue->row);
-      append_csv_field (out, issue->column);
+      mmx_csv_append_field (out, issue->column);
       g_string_append_c (out, ',');
-      append_csv_field (out, issue->message);
+      mmx_csv_append_field (out, issue->message);
       g_string_append (out, "\r\n");
     }
   return g_string_free (out, FALSE);

@@ -149,6 +149,8 @@ mmx_import_new (MmxStore          *store,
   self->reader = mmx_csv_reader_new (file, cancellable, error);
   if (self->reader == NULL)
     return NULL;
+  if (mapping != NULL && mmx_column_mapping_get_delimiter (mapping) != 0)
+    mmx_csv_reader_set_delimiter (self->reader, mmx_column_mapping_get_delimiter (mapping));
 
   self->plan = mmx_import_plan_new (store, self->reader, mapping, cancellable, error);
   if (self->plan == NULL)
@@ -186,6 +188,21 @@ mmx_import_get_delimiter (MmxImport *self)
   g_return_val_if_fail (MMX_IS_IMPORT (self), ',');
 
   return mmx_csv_reader_get_delimiter (self->reader);
+}
+
+/**
+ * mmx_import_get_delimiter_ambiguous:
+ * @self: an import
+ *
+ * Returns: whether another delimiter would split the file as well; the
+ *   caller may then choose with mmx_column_mapping_set_delimiter()
+ */
+gboolean
+mmx_import_get_delimiter_ambiguous (MmxImport *self)
+{
+  g_return_val_if_fail (MMX_IS_IMPORT (self), FALSE);
+
+  return mmx_csv_reader_get_delimiter_ambiguous (self->reader);
 }
 
 const char *
@@ -1262,7 +1279,7 @@ settle_granularity (Writer   *writer,
       return FALSE;
     }
 
-  found = mmx_import_plan_granularity_of ((guint32 *) days->data, days->len, &too_sparse);
+  found = mmx_import_plan_granularity_of ((guint32 *) (void *) days->data, days->len, &too_sparse);
   if (too_sparse)
     {
       g_set_error (error, MMX_IMPORT_ERROR, MMX_IMPORT_ERROR_GRANULARITY,

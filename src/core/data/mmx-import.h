@@ -50,6 +50,7 @@ MmxImport            *mmx_import_new                    (MmxStore              *
 MmxImportShape        mmx_import_get_shape              (MmxImport             *self);
 MmxGranularity        mmx_import_get_granularity        (MmxImport             *self);
 char                  mmx_import_get_delimiter          (MmxImport             *self);
+gboolean              mmx_import_get_delimiter_ambiguous (MmxImport            *self);
 const char           *mmx_import_get_encoding           (MmxImport             *self);
 MmxDecimalMark        mmx_import_get_decimal_mark       (MmxImport             *self);
 MmxDateFormat         mmx_import_get_date_format        (MmxImport             *self);

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "mmx-csv-writer.h"
 #include "mmx-date.h"
 #include "mmx-date-range.h"
 #include "mmx-json.h"
@@ -185,4 +186,48 @@ mmx_kpis_build_json (const MmxKpis *self,
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+}
+
+/**
+ * mmx_kpis_change:
+ * @current: a KPI of a period
+ * @previous: the same KPI of the period before
+ *
+ * Returns: the relative change, 0.25 for a quarter more; NAN when either
+ *   is unknown or @previous is 0, where no ratio means anything
+ */
+double
+mmx_kpis_change (double current,
+                 double previous)
+{
+  if (isnan (current) || isnan (previous) || previous == 0)
+    return NAN;
+  return (current - previous) / fabs (previous);
+}
+
+/**
+ * mmx_channel_kpis_append_csv:
+ * @self: a channel's KPIs
+ * @out: the CSV text being written
+ *
+ * Appends one row in the columns of %MMX_CHANNEL_KPIS_CSV_HEADER: money
+ * with cents, ROAS and the share (a fraction) with four decimals; values
+ * that cannot be computed are empty.
+ */
+void
+mmx_channel_kpis_append_csv (const MmxChannelKpis *self,
+                             GString              *out)
+{
+  mmx_csv_append_field (out, self->name);
+  g_string_append_c (out, ',');
+  mmx_csv_append_number (out, self->spend, 2);
+  g_string_append_c (out, ',');
+  mmx_csv_append_number (out, self->revenue, 2);
+  g_string_append_c (out, ',');
+  mmx_csv_append_number (out, self->roas, 4);
+  g_string_append_c (out, ',');
+  mmx_csv_append_number (out, self->conversions, 2);
+  g_string_append_c (out, ',');
+  mmx_csv_append_number (out, self->spend_share, 4);
+  g_string_append (out, "\r\n");
 }

@@ -57,6 +57,9 @@ typedef struct
   GPtrArray *channels;
 } MmxKpis;
 
+/* The columns of mmx_channel_kpis_append_csv(). */
+#define MMX_CHANNEL_KPIS_CSV_HEADER "channel,spend,revenue,roas,conversions,spend_share\r\n"
+
 MmxKpis  *mmx_kpis_query       (MmxStore       *store,
                                 const char     *from,
                                 const char     *to,
@@ -64,6 +67,11 @@ MmxKpis  *mmx_kpis_query       (MmxStore       *store,
 void      mmx_kpis_free        (MmxKpis        *self);
 void      mmx_kpis_build_json  (const MmxKpis  *self,
                                 JsonBuilder    *builder);
+double    mmx_kpis_change      (double          current,
+                                double          previous);
+
+void      mmx_channel_kpis_append_csv (const MmxChannelKpis *self,
+                                       GString              *out);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MmxKpis, mmx_kpis_free)
 

@@ -125,7 +125,9 @@ read_user_version (sqlite3 *db)
  * @error: a location for a #GError
  *
  * Applies each missing migration in a transaction of its own, so a crash
- * leaves the database at a version it had.
+ * leaves the database at a version it had. Connections that open a new
+ * database at once (the window's jobs) take turns: each reads the version
+ * again once it holds the write lock.
  *
  * Returns: %FALSE with @error set on failure
  */
@@ -141,13 +143,26 @@ _mmx_store_migrate (sqlite3  *db,
   if (version < 0)
     return _mmx_store_set_error (error, db, sqlite3_errcode (db), _("reading the schema version"));
 
-  for (; version < target_version; version++)
+  while (version < target_version)
     {
       g_autofree char *sql = NULL;
       int rc;
 
-      sql = g_strdup_printf ("BEGIN IMMEDIATE;%s;PRAGMA user_version = %d;COMMIT;",
-                             migrations[version], version + 1);
+      rc = sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+      if (rc != SQLITE_OK)
+        return _mmx_store_set_error (error, db, rc, _("upgrading the database"));
+      version = read_user_version (db);
+      if (version < 0 || version >= target_version)
+        {
+          rc = version < 0 ? sqlite3_errcode (db) : sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+          if (rc == SQLITE_OK)
+            break;
+          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+          return _mmx_store_set_error (error, db, rc, _("reading the schema version"));
+        }
+
+      sql = g_strdup_printf ("%s;PRAGMA user_version = %d;COMMIT;", migrations[version],
+                             version + 1);
       rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
       if (rc != SQLITE_OK)
         {
@@ -155,7 +170,8 @@ _mmx_store_migrate (sqlite3  *db,
           sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
           return FALSE;
         }
-      g_debug ("Migrated the database to version %d", version + 1);
+      version++;
+      g_debug ("Migrated the database to version %d", version);
     }
   return TRUE;
 }

@@ -34,6 +34,8 @@ G_DEFINE_FINAL_TYPE (MmxStore, mmx_store, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (mmx-store-error-quark, mmx_store_error)
 
+G_LOCK_DEFINE_STATIC (opening);
+
 /**
  * _mmx_store_set_error:
  * @error: a location for a #GError
@@ -203,13 +205,21 @@ check_ours (MmxStore  *self,
   gint64 user_version;
   gint64 n_tables;
 
-  schema_version = query_int (self->db, "PRAGMA schema_version");
-  if (schema_version < 0)
+  /* One read transaction, so another connection creating the schema at
+   * this moment is seen either before or after, never halfway. */
+  if (sqlite3_exec (self->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
     return _mmx_store_set_error (error, self->db, sqlite3_errcode (self->db), _("opening"));
-
+  schema_version = query_int (self->db, "PRAGMA schema_version");
   application_id = query_int (self->db, "PRAGMA application_id");
   user_version = query_int (self->db, "PRAGMA user_version");
   n_tables = query_int (self->db, "SELECT count(*) FROM sqlite_master");
+  if (schema_version < 0)
+    {
+      _mmx_store_set_error (error, self->db, sqlite3_errcode (self->db), _("opening"));
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
 
   if (application_id != MMX_APPLICATION_ID && (n_tables > 0 || user_version > 0))
     {
@@ -334,16 +344,21 @@ mmx_store_open (const char  *path,
 
   self = g_object_new (MMX_TYPE_STORE, NULL);
   self->path = g_strdup (path);
+
+  /* The connections of a process open one at a time. The first ones to a
+   * new database would otherwise race to switch it to WAL and to create
+   * its schema, and SQLite reports some of those races as busy at once
+   * instead of waiting. */
+  G_LOCK (opening);
   rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
   if (rc != SQLITE_OK)
-    {
-      _mmx_store_set_error (error, self->db, rc, _("opening"));
-      return NULL;
-    }
+    _mmx_store_set_error (error, self->db, rc, _("opening"));
+  else if (!configure (self, error))
+    rc = SQLITE_ERROR;
+  G_UNLOCK (opening);
 
-  if (!configure (self, error))
+  if (rc != SQLITE_OK)
     return NULL;
-
   return g_steal_pointer (&self);
 }
 

@@ -129,6 +129,7 @@ add_diagnostics (JsonBuilder          *builder,
   mmx_json_add_number (builder, "condition_number", d->condition_number);
   mmx_json_add_number (builder, "lift_error", d->lift_error);
   mmx_json_add_number (builder, "ridge_penalty", pow (10, self->log_penalty));
+  mmx_json_add_number (builder, "log10_ridge_penalty", self->log_penalty);
   mmx_json_add_strv (builder, "warnings", (const char * const *) self->warnings->pdata);
   json_builder_end_object (builder);
 }
@@ -311,7 +312,7 @@ get_series (MmxJsonReader *reader,
             const char    *member,
             guint          n)
 {
-  JsonArray *array = mmx_json_read_array (reader, object, member);
+  JsonArray *array = mmx_json_reader_array (reader, object, member);
   double *values = g_new0 (double, MAX (n, 1));
 
   if (array == NULL || json_array_get_length (array) != n)
@@ -320,7 +321,7 @@ get_series (MmxJsonReader *reader,
       return values;
     }
   for (guint t = 0; t < n; t++)
-    values[t] = mmx_json_read_element (reader, array, t);
+    values[t] = mmx_json_reader_element (reader, array, t);
   return values;
 }
 
@@ -329,24 +330,24 @@ read_response (MmxJsonReader *reader,
                JsonObject    *object,
                MmxResponse   *response)
 {
-  JsonObject *adstock = mmx_json_read_object (reader, object, "adstock");
-  JsonObject *saturation = mmx_json_read_object (reader, object, "saturation");
+  JsonObject *adstock = mmx_json_reader_object (reader, object, "adstock");
+  JsonObject *saturation = mmx_json_reader_object (reader, object, "saturation");
 
-  if (g_strcmp0 (mmx_json_read_string (reader, adstock, "type"), "weibull") == 0)
+  if (g_strcmp0 (mmx_json_reader_string (reader, adstock, "type"), "weibull") == 0)
     {
       response->adstock.kind = MMX_ADSTOCK_WEIBULL;
-      response->adstock.shape = mmx_json_read_number (reader, adstock, "shape");
-      response->adstock.scale = mmx_json_read_number (reader, adstock, "scale");
-      response->adstock.n_lags = (guint) mmx_json_read_number (reader, adstock, "lags");
+      response->adstock.shape = mmx_json_reader_number (reader, adstock, "shape");
+      response->adstock.scale = mmx_json_reader_number (reader, adstock, "scale");
+      response->adstock.n_lags = (guint) mmx_json_reader_number (reader, adstock, "lags");
     }
   else
     {
       response->adstock.kind = MMX_ADSTOCK_GEOMETRIC;
-      response->adstock.decay = mmx_json_read_number (reader, adstock, "decay");
+      response->adstock.decay = mmx_json_reader_number (reader, adstock, "decay");
     }
-  response->hill.half = mmx_json_read_number (reader, saturation, "half");
-  response->hill.shape = mmx_json_read_number (reader, saturation, "shape");
-  response->beta = mmx_json_read_number (reader, saturation, "beta");
+  response->hill.half = mmx_json_reader_number (reader, saturation, "half");
+  response->hill.shape = mmx_json_reader_number (reader, saturation, "shape");
+  response->beta = mmx_json_reader_number (reader, saturation, "beta");
 }
 
 static MmxChannelAttribution *
@@ -358,27 +359,27 @@ read_channel (MmxJsonReader        *reader,
   MmxChannelAttribution *channel = g_new0 (MmxChannelAttribution, 1);
   const char *reason;
 
-  channel->name = g_strdup (mmx_json_read_string (reader, object, "name"));
-  channel->measured = mmx_json_read_boolean (reader, object, "measured");
-  reason = mmx_json_read_string (reader, object, "reason");
+  channel->name = g_strdup (mmx_json_reader_string (reader, object, "name"));
+  channel->measured = mmx_json_reader_boolean (reader, object, "measured");
+  reason = mmx_json_reader_string (reader, object, "reason");
   channel->reason = g_strdup (reason);
-  channel->spend = mmx_json_read_number (reader, object, "spend");
-  channel->spend_share = mmx_json_read_number (reader, object, "spend_share");
-  channel->current_spend = mmx_json_read_number (reader, object, "current_spend");
-  channel->contribution = mmx_json_read_number (reader, object, "contribution");
-  mmx_json_read_pair (reader, object, "contribution_ci", channel->contribution_ci);
-  channel->share = mmx_json_read_number (reader, object, "share");
-  channel->roas = mmx_json_read_number (reader, object, "roas");
-  mmx_json_read_pair (reader, object, "roas_ci", channel->roas_ci);
-  channel->mroas = mmx_json_read_number (reader, object, "mroas");
-  mmx_json_read_pair (reader, object, "mroas_ci", channel->mroas_ci);
-  channel->zero_share = mmx_json_read_number (reader, object, "zero_share");
-  channel->held_at_zero = mmx_json_read_boolean (reader, object, "held_at_zero");
-  channel->unconstrained_roas = mmx_json_read_number (reader, object, "unconstrained_roas");
+  channel->spend = mmx_json_reader_number (reader, object, "spend");
+  channel->spend_share = mmx_json_reader_number (reader, object, "spend_share");
+  channel->current_spend = mmx_json_reader_number (reader, object, "current_spend");
+  channel->contribution = mmx_json_reader_number (reader, object, "contribution");
+  mmx_json_reader_pair (reader, object, "contribution_ci", channel->contribution_ci);
+  channel->share = mmx_json_reader_number (reader, object, "share");
+  channel->roas = mmx_json_reader_number (reader, object, "roas");
+  mmx_json_reader_pair (reader, object, "roas_ci", channel->roas_ci);
+  channel->mroas = mmx_json_reader_number (reader, object, "mroas");
+  mmx_json_reader_pair (reader, object, "mroas_ci", channel->mroas_ci);
+  channel->zero_share = mmx_json_reader_number (reader, object, "zero_share");
+  channel->held_at_zero = mmx_json_reader_boolean (reader, object, "held_at_zero");
+  channel->unconstrained_roas = mmx_json_reader_number (reader, object, "unconstrained_roas");
 
   if (channel->measured && self->method == MMX_ATTRIBUTION_MMM && channel->name != NULL)
     {
-      JsonArray *curve = mmx_json_read_array (reader, object, "response_curve");
+      JsonArray *curve = mmx_json_reader_array (reader, object, "response_curve");
 
       read_response (reader, object, &channel->response);
       for (guint i = 0; curve != NULL && i < MMX_ATTRIBUTION_CURVE_POINTS; i++)
@@ -391,22 +392,22 @@ read_channel (MmxJsonReader        *reader,
               reader->ok = FALSE;
               break;
             }
-          channel->curve_spend[i] = mmx_json_read_element (reader, point, 0);
-          channel->curve_target[i] = mmx_json_read_element (reader, point, 1);
+          channel->curve_spend[i] = mmx_json_reader_element (reader, point, 0);
+          channel->curve_target[i] = mmx_json_reader_element (reader, point, 1);
         }
     }
   else if (channel->measured)
     {
-      JsonArray *lags = mmx_json_read_array (reader, object, "lag_coefficients");
+      JsonArray *lags = mmx_json_reader_array (reader, object, "lag_coefficients");
 
       for (guint l = 0; lags != NULL && l < G_N_ELEMENTS (channel->lag_coefficients); l++)
         channel->lag_coefficients[l] = l < json_array_get_length (lags)
-                                       ? mmx_json_read_element (reader, lags, l)
+                                       ? mmx_json_reader_element (reader, lags, l)
                                        : NAN;
     }
 
   if (channel->measured && channel->name != NULL)
-    channel->series = get_series (reader, mmx_json_read_object (reader, series, "channels"),
+    channel->series = get_series (reader, mmx_json_reader_object (reader, series, "channels"),
                                   channel->name, self->n_periods);
   else
     channel->series = g_new0 (double, MAX (self->n_periods, 1));
@@ -425,9 +426,9 @@ read_replicates (MmxJsonReader  *reader,
 
   if (!json_object_has_member (root, "replicates"))
     return;
-  object = mmx_json_read_object (reader, root, "replicates");
+  object = mmx_json_reader_object (reader, root, "replicates");
   betas_only = object != NULL && json_object_has_member (object, "betas");
-  rows = mmx_json_read_array (reader, object, betas_only ? "betas" : "responses");
+  rows = mmx_json_reader_array (reader, object, betas_only ? "betas" : "responses");
   if (rows == NULL)
     return;
 
@@ -450,7 +451,7 @@ read_replicates (MmxJsonReader  *reader,
           *response = _mmx_attribution_get_measured (self, m)->response;
           if (betas_only)
             {
-              response->beta = mmx_json_read_element (reader, row, m);
+              response->beta = mmx_json_reader_element (reader, row, m);
               continue;
             }
           values = json_array_get_array_element (row, m);
@@ -459,14 +460,14 @@ read_replicates (MmxJsonReader  *reader,
               reader->ok = FALSE;
               break;
             }
-          response->adstock.kind = (MmxAdstockKind) mmx_json_read_element (reader, values, 0);
-          response->adstock.decay = mmx_json_read_element (reader, values, 1);
-          response->adstock.shape = mmx_json_read_element (reader, values, 2);
-          response->adstock.scale = mmx_json_read_element (reader, values, 3);
-          response->adstock.n_lags = (guint) mmx_json_read_element (reader, values, 4);
-          response->hill.half = mmx_json_read_element (reader, values, 5);
-          response->hill.shape = mmx_json_read_element (reader, values, 6);
-          response->beta = mmx_json_read_element (reader, values, 7);
+          response->adstock.kind = (MmxAdstockKind) mmx_json_reader_element (reader, values, 0);
+          response->adstock.decay = mmx_json_reader_element (reader, values, 1);
+          response->adstock.shape = mmx_json_reader_element (reader, values, 2);
+          response->adstock.scale = mmx_json_reader_element (reader, values, 3);
+          response->adstock.n_lags = (guint) mmx_json_reader_element (reader, values, 4);
+          response->hill.half = mmx_json_reader_element (reader, values, 5);
+          response->hill.shape = mmx_json_reader_element (reader, values, 6);
+          response->beta = mmx_json_reader_element (reader, values, 7);
         }
     }
 }
@@ -497,21 +498,21 @@ mmx_attribution_new_from_data (const char  *data,
   root = json_node_get_object (json_parser_get_root (parser));
 
   self = _mmx_attribution_new_empty ();
-  method = mmx_json_read_string (&reader, root, "method");
-  target = mmx_json_read_string (&reader, root, "target");
-  granularity = mmx_json_read_string (&reader, root, "granularity");
+  method = mmx_json_reader_string (&reader, root, "method");
+  target = mmx_json_reader_string (&reader, root, "target");
+  granularity = mmx_json_reader_string (&reader, root, "granularity");
   if (!reader.ok || !mmx_attribution_method_from_string (method, &self->method))
     goto unreadable;
   self->target = g_strcmp0 (target, "conversions") == 0 ? MMX_ATTRIBUTION_CONVERSIONS
                                                         : MMX_ATTRIBUTION_REVENUE;
   self->granularity = mmx_granularity_from_string (granularity);
-  self->seed = (guint64) mmx_json_read_number (&reader, root, "seed");
-  self->n_bootstrap = (guint) mmx_json_read_number (&reader, root, "bootstrap");
-  self->total_target = mmx_json_read_number (&reader, root, "total");
-  self->elapsed_ms = (gint64) mmx_json_read_number (&reader, root, "elapsed_ms");
+  self->seed = (guint64) mmx_json_reader_number (&reader, root, "seed");
+  self->n_bootstrap = (guint) mmx_json_reader_number (&reader, root, "bootstrap");
+  self->total_target = mmx_json_reader_number (&reader, root, "total");
+  self->elapsed_ms = (gint64) mmx_json_reader_number (&reader, root, "elapsed_ms");
 
-  series = mmx_json_read_object (&reader, root, "series");
-  dates = mmx_json_read_array (&reader, series, "dates");
+  series = mmx_json_reader_object (&reader, root, "series");
+  dates = mmx_json_reader_array (&reader, series, "dates");
   if (!reader.ok || json_array_get_length (dates) == 0)
     goto unreadable;
   self->n_periods = json_array_get_length (dates);
@@ -520,29 +521,29 @@ mmx_attribution_new_from_data (const char  *data,
   self->fitted = get_series (&reader, series, "fitted", self->n_periods);
   self->baseline = get_series (&reader, series, "baseline", self->n_periods);
 
-  diagnostics = mmx_json_read_object (&reader, root, "diagnostics");
-  self->diagnostics.r2 = mmx_json_read_number (&reader, diagnostics, "r2");
-  self->diagnostics.adjusted_r2 = mmx_json_read_number (&reader, diagnostics, "adjusted_r2");
-  self->diagnostics.mape = mmx_json_read_number (&reader, diagnostics, "mape");
-  self->diagnostics.nrmse = mmx_json_read_number (&reader, diagnostics, "nrmse");
-  self->diagnostics.holdout_mape = mmx_json_read_number (&reader, diagnostics, "holdout_mape");
-  self->diagnostics.holdout_nrmse = mmx_json_read_number (&reader, diagnostics, "holdout_nrmse");
-  self->diagnostics.decomposition_distance = mmx_json_read_number (&reader, diagnostics,
-                                                                   "decomp_rssd");
-  self->diagnostics.durbin_watson = mmx_json_read_number (&reader, diagnostics, "durbin_watson");
-  self->diagnostics.condition_number = mmx_json_read_number (&reader, diagnostics,
-                                                             "condition_number");
-  self->diagnostics.lift_error = mmx_json_read_number (&reader, diagnostics, "lift_error");
-  self->log_penalty = log10 (mmx_json_read_number (&reader, diagnostics, "ridge_penalty"));
-  warnings = mmx_json_read_array (&reader, diagnostics, "warnings");
+  diagnostics = mmx_json_reader_object (&reader, root, "diagnostics");
+  self->diagnostics.r2 = mmx_json_reader_number (&reader, diagnostics, "r2");
+  self->diagnostics.adjusted_r2 = mmx_json_reader_number (&reader, diagnostics, "adjusted_r2");
+  self->diagnostics.mape = mmx_json_reader_number (&reader, diagnostics, "mape");
+  self->diagnostics.nrmse = mmx_json_reader_number (&reader, diagnostics, "nrmse");
+  self->diagnostics.holdout_mape = mmx_json_reader_number (&reader, diagnostics, "holdout_mape");
+  self->diagnostics.holdout_nrmse = mmx_json_reader_number (&reader, diagnostics, "holdout_nrmse");
+  self->diagnostics.decomposition_distance = mmx_json_reader_number (&reader, diagnostics,
+                                                                     "decomp_rssd");
+  self->diagnostics.durbin_watson = mmx_json_reader_number (&reader, diagnostics, "durbin_watson");
+  self->diagnostics.condition_number = mmx_json_reader_number (&reader, diagnostics,
+                                                               "condition_number");
+  self->diagnostics.lift_error = mmx_json_reader_number (&reader, diagnostics, "lift_error");
+  self->log_penalty = mmx_json_reader_number (&reader, diagnostics, "log10_ridge_penalty");
+  warnings = mmx_json_reader_array (&reader, diagnostics, "warnings");
   for (guint i = 0; warnings != NULL && i < json_array_get_length (warnings); i++)
     g_ptr_array_add (self->warnings, g_strdup (json_array_get_string_element (warnings, i)));
 
-  baseline = mmx_json_read_object (&reader, root, "baseline");
-  self->baseline_contribution = mmx_json_read_number (&reader, baseline, "contribution");
-  self->baseline_share = mmx_json_read_number (&reader, baseline, "share");
+  baseline = mmx_json_reader_object (&reader, root, "baseline");
+  self->baseline_contribution = mmx_json_reader_number (&reader, baseline, "contribution");
+  self->baseline_share = mmx_json_reader_number (&reader, baseline, "share");
 
-  channels = mmx_json_read_array (&reader, root, "channels");
+  channels = mmx_json_reader_array (&reader, root, "channels");
   for (guint k = 0; channels != NULL && k < json_array_get_length (channels); k++)
     {
       JsonObject *channel = json_array_get_object_element (channels, k);

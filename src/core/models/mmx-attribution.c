@@ -17,10 +17,12 @@
 #include "mmx-baseline-design.h"
 #include "mmx-date.h"
 #include "mmx-fit-stats.h"
+#include "mmx-gsl.h"
 #include "mmx-job-pool.h"
 #include "mmx-lift-tests.h"
 #include "mmx-mmm.h"
 #include "mmx-model-error.h"
+#include "mmx-progress-relay.h"
 
 /* A channel is measured only when its spend moves: on at least this many
  * periods, and by at least this coefficient of variation. */
@@ -502,6 +504,43 @@ warn_about_fit (MmxAttribution            *self,
           d->condition_number);
 }
 
+/* Channels whose spend rises and falls together cannot be told apart:
+ * say which, once per pair. */
+static void
+warn_about_collinear_spend (MmxAttribution            *self,
+                            const MmxAttributionInput *input)
+{
+  guint M = input->n_measured, n = input->n;
+
+  for (guint a = 0; a < M; a++)
+    for (guint b = a + 1; b < M; b++)
+      {
+        double ma = 0, mb = 0, saa = 0, sbb = 0, sab = 0, r;
+
+        for (guint t = 0; t < n; t++)
+          {
+            ma += input->spend[(gsize) t * M + a] / n;
+            mb += input->spend[(gsize) t * M + b] / n;
+          }
+        for (guint t = 0; t < n; t++)
+          {
+            double da = input->spend[(gsize) t * M + a] - ma;
+            double db = input->spend[(gsize) t * M + b] - mb;
+
+            saa += da * da;
+            sbb += db * db;
+            sab += da * db;
+          }
+        r = sab / sqrt (saa * sbb);
+        if (r > HIGH_CORRELATION)
+          warn (self, _("%s and %s spend rise and fall together (correlation %.2f): the model "
+                        "cannot tell their effects apart well. Vary one without the other for a "
+                        "few weeks to separate them."),
+                _mmx_attribution_get_measured (self, a)->name,
+                _mmx_attribution_get_measured (self, b)->name, r);
+      }
+}
+
 static void
 warn_about_channels (MmxAttribution *self)
 {
@@ -573,16 +612,8 @@ _mmx_attribution_finish (MmxAttribution            *self,
     }
 
   warn_about_fit (self, input);
+  warn_about_collinear_spend (self, input);
   warn_about_channels (self);
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
 }
 
 static void
@@ -590,7 +621,7 @@ interval_of (double *values,
              guint   n,
              double  out[2])
 {
-  qsort (values, n, sizeof (double), (GCompareFunc) compare_doubles);
+  mmx_sort_doubles (values, n);
   out[0] = mmx_percentile (values, n, 0.025);
   out[1] = mmx_percentile (values, n, 0.975);
 }
@@ -877,6 +908,7 @@ mmx_attribution_run (const MmxPanel               *panel,
   g_return_val_if_fail (panel != NULL, NULL);
   g_return_val_if_fail (settings != NULL, NULL);
 
+  mmx_gsl_report_errors ();
   if (prepare_input (panel, settings, &input, unmeasured, error))
     {
       if (settings->method == MMX_ATTRIBUTION_LAG)
@@ -906,9 +938,7 @@ typedef struct
 {
   MmxPanel               *panel;
   MmxAttributionSettings  settings;
-  MmxProgressFunc         progress_func;
-  gpointer                progress_data;
-  GMainContext           *context;
+  MmxProgressRelay       *progress;
 } RunData;
 
 static void
@@ -916,39 +946,8 @@ run_data_free (RunData *data)
 {
   mmx_panel_unref (data->panel);
   mmx_attribution_settings_clear (&data->settings);
-  g_main_context_unref (data->context);
+  mmx_progress_relay_free (data->progress);
   g_free (data);
-}
-
-typedef struct
-{
-  MmxProgressFunc func;
-  gpointer        data;
-  double          fraction;
-  double          seconds_left;
-} ProgressReport;
-
-static gboolean
-deliver_progress_cb (gpointer user_data)
-{
-  ProgressReport *report = user_data;
-
-  report->func (report->fraction, report->seconds_left, report->data);
-  return G_SOURCE_REMOVE;
-}
-
-/* On the worker: hands the report to the caller's main context. */
-static void
-forward_progress_cb (double   fraction,
-                     double   seconds_left,
-                     gpointer user_data)
-{
-  RunData *data = user_data;
-  ProgressReport *report = g_new (ProgressReport, 1);
-
-  *report = (ProgressReport) { data->progress_func, data->progress_data, fraction, seconds_left };
-  g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, deliver_progress_cb, report,
-                              g_free);
 }
 
 static void
@@ -958,12 +957,13 @@ run_worker (GTask        *task,
             GCancellable *cancellable)
 {
   RunData *data = task_data;
+  MmxProgressFunc relay = mmx_progress_relay_get_func (data->progress);
   g_autoptr(MmxProgress) progress = NULL;
   g_autoptr(GError) error = NULL;
   MmxAttribution *result;
 
-  if (data->progress_func != NULL)
-    progress = mmx_progress_new (forward_progress_cb, data);
+  if (relay != NULL)
+    progress = mmx_progress_new (relay, data->progress);
   result = mmx_attribution_run (data->panel, &data->settings, progress, cancellable, &error);
   if (result == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
@@ -999,9 +999,7 @@ mmx_attribution_run_async (MmxPanel                     *panel,
   g_task_set_source_tag (task, mmx_attribution_run_async);
   data->panel = mmx_panel_ref (panel);
   mmx_attribution_settings_copy (settings, &data->settings);
-  data->progress_func = progress_func;
-  data->progress_data = progress_data;
-  data->context = g_main_context_ref_thread_default ();
+  data->progress = mmx_progress_relay_new (progress_func, progress_data);
   g_task_set_task_data (task, data, (GDestroyNotify) run_data_free);
   mmx_job_pool_push (task, run_worker, MMX_JOB_PRIORITY_MODEL);
 }

@@ -13,6 +13,7 @@
 
 #include "mmx-baseline-design.h"
 #include "mmx-date.h"
+#include "mmx-fourier.h"
 
 #define WEEKLY_ORDER 3
 /* Yearly harmonics by history: a year of data pins down one wave, two
@@ -21,7 +22,6 @@
 #define DAYS_FOR_RICH_YEARLY 700
 #define YEARLY_ORDER 2
 #define RICH_YEARLY_ORDER 4
-#define DAYS_PER_YEAR 365.25
 
 /* Change points only in the first 80 % of history, as Prophet does: a
  * bend near the end is guessed from too few days. */
@@ -70,15 +70,20 @@ standardise (double *column,
 }
 
 static void
+drop_column (Builder *builder,
+             guint    index)
+{
+  g_free (g_array_index (builder->columns, double *, index));
+  g_free (g_ptr_array_index (builder->names, index));
+  g_array_remove_index (builder->columns, index);
+  g_array_remove_index (builder->kinds, index);
+  g_ptr_array_remove_index (builder->names, index);
+}
+
+static void
 drop_last_column (Builder *builder)
 {
-  guint last = builder->columns->len - 1;
-
-  g_free (g_array_index (builder->columns, double *, last));
-  g_free (g_ptr_array_index (builder->names, last));
-  g_array_set_size (builder->columns, last);
-  g_array_set_size (builder->kinds, last);
-  g_ptr_array_set_size (builder->names, last);
+  drop_column (builder, builder->columns->len - 1);
 }
 
 static void
@@ -89,21 +94,22 @@ add_fourier (Builder         *builder,
              double           period_days,
              guint            order)
 {
-  for (guint k = 1; k <= order; k++)
-    for (guint f = 0; f < 2; f++)
-      {
-        double *column = add_column (builder, kind,
-                                     g_strdup_printf ("%s %s %u", label, f ? "cos" : "sin", k));
+  g_autofree double *terms = g_new (double, 2 * order);
+  g_autofree double **columns = g_new (double *, 2 * order);
 
-        for (guint t = 0; t < builder->n; t++)
-          {
-            double phase = 2 * G_PI * k * mmx_panel_get_day (panel, t) / period_days;
-
-            column[t] = f ? cos (phase) : sin (phase);
-          }
-        if (!standardise (column, builder->n))
-          drop_last_column (builder);
-      }
+  for (guint j = 0; j < 2 * order; j++)
+    columns[j] = add_column (builder, kind, g_strdup_printf ("%s %s %u", label,
+                                                             j % 2 ? "cos" : "sin", j / 2 + 1));
+  for (guint t = 0; t < builder->n; t++)
+    {
+      mmx_fourier_terms (mmx_panel_get_day (panel, t), period_days, order, terms);
+      for (guint j = 0; j < 2 * order; j++)
+        columns[j][t] = terms[j];
+    }
+  /* Last first, so dropping one leaves the others' places. */
+  for (guint j = 2 * order; j-- > 0;)
+    if (!standardise (columns[j], builder->n))
+      drop_column (builder, builder->columns->len - 2 * order + j);
 }
 
 /**
@@ -155,9 +161,10 @@ mmx_baseline_design_new (const MmxPanel *panel,
     }
 
   if (period_days == 1)
-    add_fourier (&builder, MMX_BASELINE_WEEKLY, "weekly", panel, 7, WEEKLY_ORDER);
+    add_fourier (&builder, MMX_BASELINE_WEEKLY, "weekly", panel, MMX_FOURIER_WEEK_DAYS,
+                 WEEKLY_ORDER);
   if (span_days >= DAYS_FOR_YEARLY)
-    add_fourier (&builder, MMX_BASELINE_YEARLY, "yearly", panel, DAYS_PER_YEAR,
+    add_fourier (&builder, MMX_BASELINE_YEARLY, "yearly", panel, MMX_FOURIER_YEAR_DAYS,
                  span_days >= DAYS_FOR_RICH_YEARLY ? RICH_YEARLY_ORDER : YEARLY_ORDER);
 
   if (events != NULL)
@@ -197,7 +204,7 @@ mmx_baseline_design_new (const MmxPanel *panel,
         self->values[(gsize) t * self->n_columns + j] = values[t];
       g_free (values);
     }
-  self->kinds = (MmxBaselineKind *) g_array_free (builder.kinds, FALSE);
+  self->kinds = (MmxBaselineKind *) (void *) g_array_free (builder.kinds, FALSE);
   g_ptr_array_add (builder.names, NULL);
   self->names = (char **) g_ptr_array_free (builder.names, FALSE);
   g_array_free (builder.columns, TRUE);

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "mmx-block-bootstrap.h"
+#include "mmx-random.h"
 
 /**
  * mmx_block_bootstrap_resample:
@@ -35,10 +36,9 @@ mmx_block_bootstrap_resample (const double   *values,
                               guint           replicate,
                               double         *out)
 {
-  guint32 seeds[] = { (guint32) seed, (guint32) (seed >> 32), replicate, 0x6d6d78 };
-  g_autoptr(GRand) rand = g_rand_new_with_seed_array (seeds, G_N_ELEMENTS (seeds));
   g_autofree double *packed = g_new (double, MAX (n, 1));
   guint m = 0, start = 0;
+  MmxRandom random;
 
   for (guint t = 0; t < n; t++)
     if (use == NULL || use[t])
@@ -50,6 +50,7 @@ mmx_block_bootstrap_resample (const double   *values,
       return;
     }
 
+  mmx_random_init (&random, seed, replicate);
   block_length = CLAMP (block_length, 1, m);
   for (guint t = 0, drawn = 0; t < n; t++)
     {
@@ -59,7 +60,7 @@ mmx_block_bootstrap_resample (const double   *values,
           continue;
         }
       if (drawn % block_length == 0)
-        start = g_rand_int_range (rand, 0, m - block_length + 1);
+        start = mmx_random_below (&random, m - block_length + 1);
       out[t] = packed[start + drawn % block_length];
       drawn++;
     }

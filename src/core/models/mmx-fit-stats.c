@@ -176,24 +176,36 @@ compare_doubles (const void *a,
 }
 
 /**
+ * mmx_sort_doubles:
+ * @values: (array length=n): values to sort in place, ascending
+ * @n: how many
+ */
+void
+mmx_sort_doubles (double *values,
+                  guint   n)
+{
+  qsort (values, n, sizeof (double), compare_doubles);
+}
+
+/**
  * mmx_percentile:
- * @values: (array length=n): the values, sorted in place
+ * @sorted: (array length=n): values sorted ascending
  * @n: how many
  * @q: the quantile, from 0 to 1
  *
  * Returns: the @q quantile, linearly interpolated as numpy's default
  */
 double
-mmx_percentile (double *values,
-                guint   n,
-                double  q)
+mmx_percentile (const double *sorted,
+                guint         n,
+                double        q)
 {
+  const double *values = sorted;
   double at;
   guint below;
 
   if (n == 0)
     return NAN;
-  qsort (values, n, sizeof (double), compare_doubles);
   at = CLAMP (q, 0, 1) * (n - 1);
   below = (guint) floor (at);
   if (below + 1 >= n)

@@ -50,7 +50,9 @@ double mmx_durbin_watson            (const double    *residuals,
 double mmx_decomposition_distance   (const double    *effect,
                                      const double    *spend,
                                      guint            n_channels);
-double mmx_percentile               (double          *values,
+void   mmx_sort_doubles             (double          *values,
+                                     guint            n);
+double mmx_percentile               (const double    *sorted,
                                      guint            n,
                                      double           q);
 

@@ -78,13 +78,14 @@ mmx_lift_tests_load (GFile         *file,
                      GCancellable  *cancellable,
                      GError       **error)
 {
-  static const char * const names[][6] = {
-    { "channel", "media", NULL },
-    { "start", "start date", "from", "first day", NULL },
-    { "end", "end date", "to", "last day", NULL },
-    { "incremental_revenue", "incremental revenue", "lift", "incremental", "effect", NULL },
-    { "standard_error", "standard error", "se", "stderr", "std error", NULL },
-  };
+  static const char * const channel_names[] = { "channel", "media", NULL };
+  static const char * const start_names[] = { "start", "start date", "from", "first day", NULL };
+  static const char * const end_names[] = { "end", "end date", "to", "last day", NULL };
+  static const char * const lift_names[] = { "incremental_revenue", "incremental revenue", "lift",
+                                             "incremental", "effect", NULL };
+  static const char * const error_names[] = { "standard_error", "standard error", "se", "stderr",
+                                              "std error", NULL };
+  const char * const *names[] = { channel_names, start_names, end_names, lift_names, error_names };
   g_autoptr(MmxCsvTable) table = NULL;
   g_autoptr(GPtrArray) tests = g_ptr_array_new_with_free_func ((GDestroyNotify) mmx_lift_test_free);
   g_autoptr(GError) local_error = NULL;
@@ -92,19 +93,11 @@ mmx_lift_tests_load (GFile         *file,
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  table = mmx_csv_table_load (file, cancellable, &local_error);
+  table = mmx_csv_table_load_columns (file, names, G_N_ELEMENTS (names), columns,
+                                      _("holds no tests: add a row per experiment below the "
+                                        "header."), cancellable, &local_error);
   if (table == NULL)
     goto failed;
-  for (guint c = 0; c < G_N_ELEMENTS (names); c++)
-    if ((columns[c] = mmx_csv_table_require_column (table, names[c], &local_error)) < 0)
-      goto failed;
-  if (mmx_csv_table_get_n_rows (table) == 0)
-    {
-      g_set_error (&local_error, MMX_MODEL_ERROR, MMX_MODEL_ERROR_BAD_FILE,
-                   _("%s holds no tests: add a row per experiment below the header."),
-                   mmx_csv_table_get_name (table));
-      goto failed;
-    }
 
   for (guint row = 0; row < mmx_csv_table_get_n_rows (table); row++)
     {

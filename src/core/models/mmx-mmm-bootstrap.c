@@ -17,6 +17,7 @@
 #include "mmx-model-error.h"
 #include "mmx-mmm-private.h"
 #include "mmx-parallel.h"
+#include "mmx-random.h"
 
 /* A candidate's model, ready for refits: the system of its fit on all
  * history, its centred residuals, and each channel's effect and marginal
@@ -104,15 +105,17 @@ static guint
 draw_candidate (Bootstrap *bootstrap,
                 guint      replicate)
 {
-  guint32 seeds[] = { (guint32) bootstrap->settings->seed, (guint32) (bootstrap->settings->seed >> 32),
-                      replicate, 0xca4d1d };
-  g_autoptr(GRand) rand = g_rand_new_with_seed_array (seeds, G_N_ELEMENTS (seeds));
-  guint start = bootstrap->starts[g_rand_int_range (rand, 0, bootstrap->n_starts)];
-  guint n = 0, pick;
+  MmxRandom random;
+  guint start, n = 0, pick;
+
+  /* A stream apart from the residuals' of the same replicate. */
+  mmx_random_init (&random, bootstrap->settings->seed ^ G_GUINT64_CONSTANT (0xca4d1dca4d1d),
+                   replicate);
+  start = bootstrap->starts[mmx_random_below (&random, bootstrap->n_starts)];
 
   for (guint i = 0; i < bootstrap->candidates->len; i++)
     n += ((MmxMmmCandidate *) g_ptr_array_index (bootstrap->candidates, i))->start == start;
-  pick = g_rand_int_range (rand, 0, n);
+  pick = mmx_random_below (&random, n);
   for (guint i = 0; i < bootstrap->candidates->len; i++)
     if (((MmxMmmCandidate *) g_ptr_array_index (bootstrap->candidates, i))->start == start
         && pick-- == 0)
@@ -356,11 +359,37 @@ mmx_mmm_choose_typical (MmxMmm    *self,
   guint n = candidates->len, K = self->n_channels;
   g_autofree double *shares = g_new0 (double, (gsize) n * K + 1);
   g_autofree gboolean *ok = g_new0 (gboolean, n);
+  g_autofree double *weights = g_new0 (double, n);
+  g_autoptr(GHashTable) group_sizes = g_hash_table_new (NULL, NULL);
   Typical typical = { self, candidates, shares, ok };
   double best_distance = INFINITY;
-  guint best = 0;
+  guint best = 0, n_profiles = 0;
 
   mmx_parallel_for (n, candidate_shares_cb, &typical, NULL);
+
+  /* Each search start weighs the same, however many candidates it left;
+   * the saturation profiles, which each move one channel to an extreme,
+   * weigh as much as one start together. */
+  for (guint i = 0; i < n; i++)
+    {
+      const MmxMmmCandidate *candidate = g_ptr_array_index (candidates, i);
+      gpointer key = GUINT_TO_POINTER (candidate->start + 1);
+
+      n_profiles += candidate->profile != FALSE;
+      g_hash_table_insert (group_sizes, key,
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (group_sizes, key))
+                                             + 1));
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      const MmxMmmCandidate *candidate = g_ptr_array_index (candidates, i);
+
+      weights[i] = candidate->profile
+                   ? 1.0 / n_profiles
+                   : 1.0 / GPOINTER_TO_UINT (g_hash_table_lookup (group_sizes,
+                                                                  GUINT_TO_POINTER (candidate->start + 1)));
+    }
+
   for (guint i = 0; i < n; i++)
     {
       double distance = 0;
@@ -369,7 +398,7 @@ mmx_mmm_choose_typical (MmxMmm    *self,
         continue;
       for (guint j = 0; j < n; j++)
         for (guint k = 0; k < K && ok[j]; k++)
-          distance += fabs (shares[(gsize) i * K + k] - shares[(gsize) j * K + k]);
+          distance += weights[j] * fabs (shares[(gsize) i * K + k] - shares[(gsize) j * K + k]);
       if (distance < best_distance)
         {
           best_distance = distance;

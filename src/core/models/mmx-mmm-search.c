@@ -17,6 +17,7 @@
 #include "mmx-model-error.h"
 #include "mmx-mmm-private.h"
 #include "mmx-parallel.h"
+#include "mmx-random.h"
 
 /* The ranges searched. The decay is a share per period; the half
  * saturation a multiple of the channel's usual adstocked spend, so one
@@ -41,6 +42,9 @@
 #define WEIBULL_MIN_GAIN 0.005
 
 #define INITIAL_STEP 0.15
+
+/* Evaluations of each saturation profile: two or three parameters. */
+#define PROFILE_BUDGET 30
 
 typedef struct
 {
@@ -79,6 +83,7 @@ typedef struct
  * (in the unit cube), and no more than this many per start. */
 #define CANDIDATE_SPACING 0.02
 #define MAX_CANDIDATES_PER_START 16
+#define MAX_CANDIDATES_PER_PROFILE 4
 
 static double
 from_unit (double u,
@@ -297,11 +302,11 @@ run_start_cb (guint    index,
     memcpy (x, starts->first, sizeof (double) * space->n_dims);
   else
     {
-      guint32 seeds[] = { (guint32) starts->seed, (guint32) (starts->seed >> 32), index, 0x5ea4c4 };
-      g_autoptr(GRand) rand = g_rand_new_with_seed_array (seeds, G_N_ELEMENTS (seeds));
+      MmxRandom random;
 
+      mmx_random_init (&random, starts->seed ^ G_GUINT64_CONSTANT (0x5ea4c45ea4c4), index);
       for (guint d = 0; d < space->n_dims; d++)
-        x[d] = g_rand_double_range (rand, 0.05, 0.95);
+        x[d] = 0.05 + 0.9 * mmx_random_double (&random);
     }
 
   local_init (&local, space, x, 0, space->n_dims);
@@ -377,10 +382,12 @@ evaluate_hyper (Space             *space,
   return score.objective;
 }
 
+/* Orders indices by their values, then by index, so sorting is the same
+ * on every machine. */
 static int
-compare_trials (gconstpointer a,
-                gconstpointer b,
-                gpointer      user_data)
+compare_by_value (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
 {
   const double *values = user_data;
   guint x = *(const guint *) a, y = *(const guint *) b;
@@ -409,7 +416,7 @@ choose_adstocks (Space       *space,
 
   for (guint k = 0; k < K; k++)
     order[k] = k;
-  g_qsort_with_data (order, K, sizeof (guint), compare_trials, trials.values);
+  g_qsort_with_data (order, K, sizeof (guint), compare_by_value, trials.values);
 
   mmx_mmm_hyper_copy (space->mmm, best, &candidate);
   for (guint i = 0; i < K && !g_atomic_int_get (space->cancelled); i++)
@@ -448,27 +455,16 @@ static MmxMmmCandidate *
 candidate_new (MmxMmm            *mmm,
                const MmxMmmHyper *hyper,
                double             objective,
-               guint              start)
+               guint              start,
+               gboolean           profile)
 {
   MmxMmmCandidate *candidate = g_new0 (MmxMmmCandidate, 1);
 
   mmx_mmm_hyper_copy (mmm, hyper, &candidate->hyper);
   candidate->objective = objective;
   candidate->start = start;
+  candidate->profile = profile;
   return candidate;
-}
-
-static int
-compare_visits (gconstpointer a,
-                gconstpointer b,
-                gpointer      user_data)
-{
-  const double *values = user_data;
-  guint x = *(const guint *) a, y = *(const guint *) b;
-
-  if (values[x] != values[y])
-    return values[x] < values[y] ? -1 : 1;
-  return x < y ? -1 : x > y;
 }
 
 /* The points each start visited that score within @threshold, spread
@@ -476,7 +472,8 @@ compare_visits (gconstpointer a,
 static void
 collect_candidates (Space       *space,
                     GArray     **visits,
-                    guint        n_starts,
+                    guint        n_groups,
+                    guint        first_group,
                     double       threshold,
                     GPtrArray   *candidates)
 {
@@ -484,10 +481,10 @@ collect_candidates (Space       *space,
   MmxMmmHyper hyper = { 0 };
 
   mmx_mmm_hyper_init (space->mmm, &hyper);
-  for (guint start = 0; start < n_starts; start++)
+  for (guint group = 0; group < n_groups; group++)
     {
-      const double *points = (const double *) visits[start]->data;
-      guint n = visits[start]->len / stride;
+      const double *points = &g_array_index (visits[group], double, 0);
+      guint n = visits[group]->len / stride;
       g_autofree guint *order = g_new (guint, MAX (n, 1));
       g_autofree double *values = g_new (double, MAX (n, 1));
       g_autoptr(GArray) kept = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -497,9 +494,10 @@ collect_candidates (Space       *space,
           order[i] = i;
           values[i] = points[(gsize) i * stride + space->n_dims];
         }
-      g_qsort_with_data (order, n, sizeof (guint), compare_visits, values);
+      g_qsort_with_data (order, n, sizeof (guint), compare_by_value, values);
 
-      for (guint i = 0; i < n && kept->len < MAX_CANDIDATES_PER_START; i++)
+      for (guint i = 0; i < n && kept->len < (first_group > 0 ? MAX_CANDIDATES_PER_PROFILE
+                                                             : MAX_CANDIDATES_PER_START); i++)
         {
           const double *x = points + (gsize) order[i] * stride;
           gboolean near = FALSE;
@@ -519,16 +517,72 @@ collect_candidates (Space       *space,
             continue;
           g_array_append_val (kept, order[i]);
           decode (space, x, &hyper);
-          g_ptr_array_add (candidates, candidate_new (space->mmm, &hyper, values[order[i]], start));
+          g_ptr_array_add (candidates, candidate_new (space->mmm, &hyper, values[order[i]],
+                                                      first_group + group, first_group > 0));
         }
     }
   mmx_mmm_hyper_clear (&hyper);
 }
 
+/* A channel's saturation is what the data tell least well apart from the
+ * baseline: an always-on channel with a concave curve and a small
+ * baseline fits about as well as one with an S curve and a large one.
+ * So for every channel, its curve is tried at these shapes, the rest of
+ * its parameters fitted again; those that validate as well as the best
+ * join the candidates, and the intervals show the doubt. */
+static const double profile_shapes[] = { 0.7, 1.0, 1.5, 2.5 };
+
+typedef struct
+{
+  Space        *space;
+  const double *best;
+  guint         max_evaluations;
+  GArray      **visits;
+} Profiles;
+
+static void
+profile_cb (guint    index,
+            gpointer user_data)
+{
+  Profiles *profiles = user_data;
+  Space *space = profiles->space;
+  guint k = index / G_N_ELEMENTS (profile_shapes);
+  double shape = profile_shapes[index % G_N_ELEMENTS (profile_shapes)];
+  guint n_free = space->weibull[k] ? 3 : 2;
+  g_autofree double *x = g_memdup2 (profiles->best, sizeof (double) * space->n_dims);
+  Local local = { 0 };
+
+  x[space->offset[k] + n_free] = to_unit (shape, MIN_HILL_SHAPE, MAX_HILL_SHAPE);
+  local_init (&local, space, x, space->offset[k], n_free);
+  local.visits = profiles->visits[index];
+  local_minimise (&local, profiles->max_evaluations);
+  local_clear (&local);
+}
+
+static void
+profile_saturation (Space       *space,
+                    const double *best,
+                    guint        max_evaluations,
+                    GArray     **visits)
+{
+  Profiles profiles = { space, best, max_evaluations, visits };
+
+  mmx_parallel_for (space->mmm->n_channels * G_N_ELEMENTS (profile_shapes), profile_cb, &profiles,
+                    space->cancellable);
+}
+
+/* The budget grows with the dimensions, more slowly past a handful of
+ * channels, where a run would otherwise take many seconds. */
 static guint
 default_budget (guint n_dims)
 {
-  return 30 * n_dims + 200;
+  return 200 + 30 * MIN (n_dims, 20) + 10 * (MAX (n_dims, 20) - 20);
+}
+
+static guint
+weibull_trial_budget (guint budget)
+{
+  return MIN (budget / 8, 100);
 }
 
 /**
@@ -597,7 +651,8 @@ mmx_mmm_search (MmxMmm                     *self,
   starts.max_evaluations = settings->max_evaluations > 0 ? settings->max_evaluations
                                                          : default_budget (space.n_dims);
   space.budget = n_starts * starts.max_evaluations
-                 + (settings->choose_adstock ? K * starts.max_evaluations / 8 : 0);
+                 + (settings->choose_adstock ? K * weibull_trial_budget (starts.max_evaluations) : 0)
+                 + (out_candidates != NULL ? K * G_N_ELEMENTS (profile_shapes) * PROFILE_BUDGET : 0);
   first = g_new (double, space.n_dims);
   encode (&space, &initial, first);
   mmx_mmm_hyper_clear (&initial);
@@ -624,19 +679,37 @@ mmx_mmm_search (MmxMmm                     *self,
       mmx_mmm_hyper_init (self, out_hyper);
       decode (&space, starts.points + (gsize) best * space.n_dims, out_hyper);
       if (settings->choose_adstock && K > 0)
-        choose_adstocks (&space, out_hyper, &best_value, starts.max_evaluations / 8);
+        choose_adstocks (&space, out_hyper, &best_value,
+                         weibull_trial_budget (starts.max_evaluations));
       if (out_candidates != NULL)
         {
           g_autoptr(MmxMmmWorkspace) workspace = _mmx_mmm_workspace_new (self, space.target);
+          guint n_profiles = K * G_N_ELEMENTS (profile_shapes);
+          g_autofree gboolean *final_weibull = g_new0 (gboolean, K + 1);
+          g_autofree guint *final_offset = g_new0 (guint, K + 1);
+          g_autofree GArray **profile_visits = g_new0 (GArray *, MAX (n_profiles, 1));
+          g_autofree double *best_x = NULL;
+          Space final = space_for (&space, out_hyper, final_weibull, final_offset);
           MmxMmmScore score;
+          double threshold;
+
+          best_x = g_new (double, final.n_dims);
+          encode (&final, out_hyper, best_x);
+          for (guint i = 0; i < n_profiles; i++)
+            profile_visits[i] = g_array_new (FALSE, FALSE, sizeof (double));
+          profile_saturation (&final, best_x, PROFILE_BUDGET, profile_visits);
 
           /* Models whose validation error differs from the best by less
            * than its noise are as good as the best. */
           _mmx_mmm_evaluate (workspace, out_hyper, &score);
+          threshold = best_value * (1 + score.holdout_relative_se);
           *out_candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) candidate_free);
-          g_ptr_array_add (*out_candidates, candidate_new (self, out_hyper, best_value, best));
-          collect_candidates (&space, starts.visits, n_starts,
-                              best_value * (1 + score.holdout_relative_se), *out_candidates);
+          g_ptr_array_add (*out_candidates, candidate_new (self, out_hyper, best_value, best, FALSE));
+          collect_candidates (&space, starts.visits, n_starts, 0, threshold, *out_candidates);
+          collect_candidates (&final, profile_visits, n_profiles, n_starts, threshold,
+                              *out_candidates);
+          for (guint i = 0; i < n_profiles; i++)
+            g_array_unref (profile_visits[i]);
         }
     }
   for (guint i = 0; i < n_starts; i++)

@@ -106,7 +106,9 @@ typedef struct
  * MmxMmmCandidate:
  * @hyper: hyper-parameters
  * @objective: their score
- * @start: the search start that found them
+ * @start: the search start (or saturation profile) that found them
+ * @profile: whether a profile of one channel's saturation found them,
+ *   rather than the search
  *
  * Hyper-parameters the search found as good as the best, within the
  * noise of the validation error: models the data cannot tell apart.
@@ -116,6 +118,7 @@ typedef struct
   MmxMmmHyper hyper;
   double      objective;
   guint       start;
+  gboolean    profile;
 } MmxMmmCandidate;
 
 /**

@@ -185,7 +185,7 @@ get_date (MmxJsonReader *reader,
           JsonObject    *object,
           const char    *member)
 {
-  const char *text = mmx_json_read_string (reader, object, member);
+  const char *text = mmx_json_reader_string (reader, object, member);
   guint32 julian = text != NULL ? mmx_date_julian_from_iso (text) : 0;
 
   if (julian == 0)
@@ -211,10 +211,10 @@ read_summary (MmxJsonReader        *reader,
               JsonObject           *object,
               MmxAllocationSummary *out)
 {
-  out->spend = mmx_json_read_number (reader, object, "spend");
-  out->revenue = mmx_json_read_number (reader, object, "revenue");
-  mmx_json_read_pair (reader, object, "revenue_ci", out->revenue_ci);
-  out->roi = mmx_json_read_number (reader, object, "roi");
+  out->spend = mmx_json_reader_number (reader, object, "spend");
+  out->revenue = mmx_json_reader_number (reader, object, "revenue");
+  mmx_json_reader_pair (reader, object, "revenue_ci", out->revenue_ci);
+  out->roi = mmx_json_reader_number (reader, object, "roi");
 }
 
 static MmxChannelOptimization *
@@ -223,26 +223,26 @@ read_channel (MmxJsonReader *reader,
 {
   static const char * const bounds[] = { "none", "min", "max" };
   MmxChannelOptimization *channel = g_new0 (MmxChannelOptimization, 1);
-  const char *fixed = mmx_json_read_string (reader, object, "fixed");
+  const char *fixed = mmx_json_reader_string (reader, object, "fixed");
 
-  channel->name = g_strdup (mmx_json_read_string (reader, object, "name"));
-  channel->current = mmx_json_read_number (reader, object, "current");
-  channel->recommended = mmx_json_read_number (reader, object, "recommended");
-  channel->change = mmx_json_read_number (reader, object, "change");
-  channel->current_revenue = mmx_json_read_number (reader, object, "current_revenue");
-  channel->expected_revenue = mmx_json_read_number (reader, object, "expected_revenue");
-  channel->current_mroas = mmx_json_read_number (reader, object, "current_mroas");
-  channel->mroas = mmx_json_read_number (reader, object, "mroas");
+  channel->name = g_strdup (mmx_json_reader_string (reader, object, "name"));
+  channel->current = mmx_json_reader_number (reader, object, "current");
+  channel->recommended = mmx_json_reader_number (reader, object, "recommended");
+  channel->change = mmx_json_reader_number (reader, object, "change");
+  channel->current_revenue = mmx_json_reader_number (reader, object, "current_revenue");
+  channel->expected_revenue = mmx_json_reader_number (reader, object, "expected_revenue");
+  channel->current_mroas = mmx_json_reader_number (reader, object, "current_mroas");
+  channel->mroas = mmx_json_reader_number (reader, object, "mroas");
   channel->at_bound = find_name (bounds, G_N_ELEMENTS (bounds),
-                                 mmx_json_read_string (reader, object, "at_bound"), reader);
-  channel->min = mmx_json_read_number (reader, object, "min");
-  channel->max = mmx_json_read_number (reader, object, "max");
+                                 mmx_json_reader_string (reader, object, "at_bound"), reader);
+  channel->min = mmx_json_reader_number (reader, object, "min");
+  channel->max = mmx_json_reader_number (reader, object, "max");
   if (isnan (channel->max))
     channel->max = INFINITY;
   channel->fixed = fixed == NULL ? MMX_CHANNEL_FIXED_NONE
                    : g_str_equal (fixed, "locked") ? MMX_CHANNEL_FIXED_LOCKED
                    : MMX_CHANNEL_FIXED_UNMEASURED;
-  channel->unconstrained = mmx_json_read_number (reader, object, "unconstrained");
+  channel->unconstrained = mmx_json_reader_number (reader, object, "unconstrained");
   if (channel->name == NULL)
     reader->ok = FALSE;
   return channel;
@@ -273,21 +273,21 @@ mmx_optimization_new_from_data (const char  *data,
   root = json_node_get_object (json_parser_get_root (parser));
 
   self->goal = find_name (goal_names, G_N_ELEMENTS (goal_names),
-                          mmx_json_read_string (&reader, root, "goal"), &reader);
-  if (!mmx_budget_period_from_string (mmx_json_read_string (&reader, root, "period"),
+                          mmx_json_reader_string (&reader, root, "goal"), &reader);
+  if (!mmx_budget_period_from_string (mmx_json_reader_string (&reader, root, "period"),
                                       &self->period))
     reader.ok = FALSE;
-  self->granularity = mmx_granularity_from_string (mmx_json_read_string (&reader, root,
-                                                                         "granularity"));
+  self->granularity = mmx_granularity_from_string (mmx_json_reader_string (&reader, root,
+                                                                           "granularity"));
   if (self->granularity == MMX_GRANULARITY_UNKNOWN)
     reader.ok = FALSE;
-  text = mmx_json_read_string (&reader, root, "kpi");
+  text = mmx_json_reader_string (&reader, root, "kpi");
   self->target_kind = g_strcmp0 (text, "conversions") == 0 ? MMX_ATTRIBUTION_CONVERSIONS
                                                            : MMX_ATTRIBUTION_REVENUE;
-  self->budget = mmx_json_read_number (&reader, root, "budget");
-  self->target = mmx_json_read_number (&reader, root, "target");
+  self->budget = mmx_json_reader_number (&reader, root, "budget");
+  self->target = mmx_json_reader_number (&reader, root, "target");
 
-  channels = mmx_json_read_array (&reader, root, "channels");
+  channels = mmx_json_reader_array (&reader, root, "channels");
   for (guint i = 0; channels != NULL && i < json_array_get_length (channels); i++)
     {
       JsonNode *node = json_array_get_element (channels, i);
@@ -297,25 +297,25 @@ mmx_optimization_new_from_data (const char  *data,
       g_ptr_array_add (self->channels, read_channel (&reader, json_node_get_object (node)));
     }
 
-  read_summary (&reader, mmx_json_read_object (&reader, root, "current"), &self->current);
-  read_summary (&reader, mmx_json_read_object (&reader, root, "recommended"), &self->recommended);
-  uplift = mmx_json_read_object (&reader, root, "uplift");
-  self->uplift = mmx_json_read_number (&reader, uplift, "revenue");
-  mmx_json_read_pair (&reader, uplift, "revenue_ci", self->uplift_ci);
-  self->uplift_share = mmx_json_read_number (&reader, uplift, "share");
-  mmx_json_read_pair (&reader, uplift, "share_ci", self->uplift_share_ci);
-  self->uplift_probability = mmx_json_read_number (&reader, uplift, "probability");
-  self->current_mix_revenue = mmx_json_read_number (&reader, root, "current_mix_revenue");
-  self->marginal_roas = mmx_json_read_number (&reader, root, "marginal_roas");
-  optimality = mmx_json_read_object (&reader, root, "optimality");
-  self->optimality_gap = mmx_json_read_number (&reader, optimality, "gap");
+  read_summary (&reader, mmx_json_reader_object (&reader, root, "current"), &self->current);
+  read_summary (&reader, mmx_json_reader_object (&reader, root, "recommended"), &self->recommended);
+  uplift = mmx_json_reader_object (&reader, root, "uplift");
+  self->uplift = mmx_json_reader_number (&reader, uplift, "revenue");
+  mmx_json_reader_pair (&reader, uplift, "revenue_ci", self->uplift_ci);
+  self->uplift_share = mmx_json_reader_number (&reader, uplift, "share");
+  mmx_json_reader_pair (&reader, uplift, "share_ci", self->uplift_share_ci);
+  self->uplift_probability = mmx_json_reader_number (&reader, uplift, "probability");
+  self->current_mix_revenue = mmx_json_reader_number (&reader, root, "current_mix_revenue");
+  self->marginal_roas = mmx_json_reader_number (&reader, root, "marginal_roas");
+  optimality = mmx_json_reader_object (&reader, root, "optimality");
+  self->optimality_gap = mmx_json_reader_number (&reader, optimality, "gap");
   self->verified = optimality != NULL && json_object_get_boolean_member_with_default (optimality,
                                                                                        "verified",
                                                                                        FALSE);
-  unconstrained = mmx_json_read_object (&reader, root, "unconstrained");
-  self->unconstrained_revenue = mmx_json_read_number (&reader, unconstrained, "revenue");
+  unconstrained = mmx_json_reader_object (&reader, root, "unconstrained");
+  self->unconstrained_revenue = mmx_json_reader_number (&reader, unconstrained, "revenue");
 
-  frontier = mmx_json_read_array (&reader, root, "frontier");
+  frontier = mmx_json_reader_array (&reader, root, "frontier");
   self->n_frontier = frontier != NULL ? json_array_get_length (frontier) : 0;
   self->frontier_budget = g_new (double, MAX (self->n_frontier, 1));
   self->frontier_revenue = g_new (double, MAX (self->n_frontier, 1));
@@ -327,19 +327,19 @@ mmx_optimization_new_from_data (const char  *data,
       if (!JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (point = json_node_get_array (
                                                                     node)) != 2)
         goto unreadable;
-      self->frontier_budget[i] = mmx_json_read_element (&reader, point, 0);
-      self->frontier_revenue[i] = mmx_json_read_element (&reader, point, 1);
+      self->frontier_budget[i] = mmx_json_reader_element (&reader, point, 0);
+      self->frontier_revenue[i] = mmx_json_reader_element (&reader, point, 1);
     }
 
-  self->n_replicates = (guint) mmx_json_read_number (&reader, root, "replicates");
-  self->n_starts = (guint) mmx_json_read_number (&reader, root, "starts");
-  attribution = mmx_json_read_object (&reader, root, "attribution");
-  if (!mmx_attribution_method_from_string (mmx_json_read_string (&reader, attribution, "method"),
+  self->n_replicates = (guint) mmx_json_reader_number (&reader, root, "replicates");
+  self->n_starts = (guint) mmx_json_reader_number (&reader, root, "starts");
+  attribution = mmx_json_reader_object (&reader, root, "attribution");
+  if (!mmx_attribution_method_from_string (mmx_json_reader_string (&reader, attribution, "method"),
                                            &self->attribution_method))
     reader.ok = FALSE;
   self->attribution_first_day = get_date (&reader, attribution, "from");
   self->attribution_last_day = get_date (&reader, attribution, "to");
-  notes = mmx_json_read_array (&reader, root, "notes");
+  notes = mmx_json_reader_array (&reader, root, "notes");
   for (guint i = 0; notes != NULL && i < json_array_get_length (notes); i++)
     {
       const char *line = json_array_get_string_element (notes, i);
@@ -348,7 +348,7 @@ mmx_optimization_new_from_data (const char  *data,
         goto unreadable;
       g_ptr_array_add (self->notes, g_strdup (line));
     }
-  self->elapsed_ms = mmx_json_read_number (&reader, root, "elapsed_ms");
+  self->elapsed_ms = mmx_json_reader_number (&reader, root, "elapsed_ms");
 
   if (reader.ok)
     return g_steal_pointer (&self);

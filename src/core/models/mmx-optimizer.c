@@ -831,6 +831,16 @@ note (MmxOptimization *self,
   va_end (args);
 }
 
+static void
+interval_95 (double *values,
+             guint   n,
+             double  out[2])
+{
+  mmx_sort_doubles (values, n);
+  out[0] = mmx_percentile (values, n, 0.025);
+  out[1] = mmx_percentile (values, n, 0.975);
+}
+
 /* The 95 % intervals over the bootstrap replicates: every replicate
  * prices both splits, so the uplift's interval keeps their correlation. */
 static void
@@ -854,17 +864,13 @@ set_intervals (MmxOptimization *self,
       now[r] = to_user (plan, revenue_at (plan, current, r));
       then[r] = to_user (plan, revenue_at (plan, recommended, r));
       uplift[r] = then[r] - now[r];
-      share[r] = now[r] > 0 ? uplift[r] / now[r] : NAN;
+      share[r] = now[r] > 0 ? uplift[r] / now[r] : 0;
       better += uplift[r] > 0;
     }
-  self->current.revenue_ci[0] = mmx_percentile (now, R, 0.025);
-  self->current.revenue_ci[1] = mmx_percentile (now, R, 0.975);
-  self->recommended.revenue_ci[0] = mmx_percentile (then, R, 0.025);
-  self->recommended.revenue_ci[1] = mmx_percentile (then, R, 0.975);
-  self->uplift_ci[0] = mmx_percentile (uplift, R, 0.025);
-  self->uplift_ci[1] = mmx_percentile (uplift, R, 0.975);
-  self->uplift_share_ci[0] = mmx_percentile (share, R, 0.025);
-  self->uplift_share_ci[1] = mmx_percentile (share, R, 0.975);
+  interval_95 (now, R, self->current.revenue_ci);
+  interval_95 (then, R, self->recommended.revenue_ci);
+  interval_95 (uplift, R, self->uplift_ci);
+  interval_95 (share, R, self->uplift_share_ci);
   self->uplift_probability = (double) better / R;
 }
 
@@ -1005,7 +1011,7 @@ add_notes (MmxOptimization *self,
                       "unit, which data rarely show reliably; it is often a curve the data "
                       "cannot pin down, so raise its spend with care."), channel->name);
     }
-  if (self->n_replicates > 0 && self->uplift_ci[0] < 0)
+  if (self->n_replicates > 0 && self->uplift_ci[0] < 0 && self->uplift_ci[1] > 0)
     note (self, _("The uplift’s 95 %% interval, %.2f to %.2f per %s, includes a loss: the data "
                   "cannot rule out that the new split earns less than today’s. Move part of "
                   "the way and measure, or vary spend for a few weeks to learn the curves "

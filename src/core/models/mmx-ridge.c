@@ -14,6 +14,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "mmx-gsl.h"
 #include "mmx-ridge.h"
 
 /* Lawson and Hanson's bound on the outer iterations is 3 × size. */
@@ -35,20 +36,6 @@ struct _MmxRidge
   double      *scratch;
 };
 
-static void
-disable_gsl_aborts (void)
-{
-  static gsize done;
-
-  /* GSL's default handler aborts the program on a singular matrix; we
-   * report it instead. */
-  if (g_once_init_enter (&done))
-    {
-      gsl_set_error_handler_off ();
-      g_once_init_leave (&done, 1);
-    }
-}
-
 MmxRidge *
 mmx_ridge_new (guint n_coefficients)
 {
@@ -56,7 +43,7 @@ mmx_ridge_new (guint n_coefficients)
 
   g_return_val_if_fail (n_coefficients > 0, NULL);
 
-  disable_gsl_aborts ();
+  mmx_gsl_report_errors ();
   self->p = n_coefficients;
   self->system = g_new0 (double, (gsize) n_coefficients * n_coefficients);
   self->non_negative = g_new0 (gboolean, n_coefficients);
