@@ -217,20 +217,51 @@ test_generated (void)
   g_assert_cmpfloat (mean, >, 0);
 }
 
-/* The demo the app offers, whose generator wrote down its truth. */
+/* Reads a truth file's channels into @truth. */
+typedef void (*TruthReader) (JsonObject *root,
+                             Truth      *truth);
+
+/* samples/generate-samples.py: {"channels": [{"name": .., ..}, ..]} */
 static void
-test_demo (void)
+read_demo_truth (JsonObject *root,
+                 Truth      *truth)
+{
+  JsonArray *channels = json_object_get_array_member (root, "channels");
+
+  for (guint k = 0; k < json_array_get_length (channels); k++)
+    {
+      JsonObject *channel = json_array_get_object_element (channels, k);
+
+      add_true_curve (truth, json_object_get_string_member (channel, "name"), channel);
+    }
+}
+
+/* gen_data.py: {"channel_params": {name: {..}, ..}} */
+static void
+read_bench_truth (JsonObject *root,
+                  Truth      *truth)
+{
+  JsonObject *params = json_object_get_object_member (root, "channel_params");
+  g_autoptr(GList) names = json_object_get_members (params);
+
+  for (GList *l = names; l != NULL; l = l->next)
+    add_true_curve (truth, l->data, json_object_get_object_member (params, l->data));
+}
+
+/* A data file and its truth file: the recommendation must gain under the
+ * truth and capture at least @captured_at_least of the possible uplift. */
+static void
+check_file (const char  *csv,
+            const char  *json,
+            TruthReader  read_truth,
+            double       captured_at_least)
 {
   g_autofree char *dir = mmx_test_make_dir ();
-  g_autofree char *csv = g_build_filename (g_getenv ("MMX_SOURCE_ROOT"), "samples",
-                                           "demo-daily.csv", NULL);
-  g_autofree char *json = g_build_filename (g_getenv ("MMX_SOURCE_ROOT"), "samples",
-                                            "demo-truth.json", NULL);
+  g_autofree char *label = g_path_get_basename (csv);
   g_autoptr(MmxStore) store = mmx_test_open_store (dir);
   g_autoptr(MmxImportSummary) summary = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
-  JsonArray *channels;
   Truth truth = { 0 };
   double uplift, captured;
 
@@ -238,55 +269,37 @@ test_demo (void)
   g_assert_no_error (error);
   json_parser_load_from_file (parser, json, &error);
   g_assert_no_error (error);
-  channels = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
-                                           "channels");
-  for (guint k = 0; k < json_array_get_length (channels); k++)
-    {
-      JsonObject *channel = json_array_get_object_element (channels, k);
-
-      add_true_curve (&truth, json_object_get_string_member (channel, "name"), channel);
-    }
-  captured = check_against_truth (store, &truth, "demo-daily.csv", &uplift);
+  read_truth (json_node_get_object (json_parser_get_root (parser)), &truth);
+  captured = check_against_truth (store, &truth, label, &uplift);
   g_assert_cmpfloat (uplift, >, 0);
-  g_assert_cmpfloat (captured, >=, DEMO_CAPTURED_AT_LEAST);
+  g_assert_cmpfloat (captured, >=, captured_at_least);
   truth_clear (&truth);
   g_clear_object (&store);
   mmx_test_remove_dir (dir);
+}
+
+/* The demo the app offers, whose generator wrote down its truth. */
+static void
+test_demo (void)
+{
+  g_autofree char *csv = g_build_filename (g_getenv ("MMX_SOURCE_ROOT"), "samples",
+                                           "demo-daily.csv", NULL);
+  g_autofree char *json = g_build_filename (g_getenv ("MMX_SOURCE_ROOT"), "samples",
+                                            "demo-truth.json", NULL);
+
+  check_file (csv, json, read_demo_truth, DEMO_CAPTURED_AT_LEAST);
 }
 
 /* The bench's first workload, the data its SciPy peer optimizes. */
 static void
 test_bench (void)
 {
-  g_autofree char *dir = mmx_test_make_dir ();
   g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "data", "bench", "mmm_365x5.csv",
                                                 NULL);
   g_autofree char *json = g_test_build_filename (G_TEST_DIST, "data", "bench",
                                                  "mmm_365x5_truth.json", NULL);
-  g_autoptr(MmxStore) store = mmx_test_open_store (dir);
-  g_autoptr(MmxImportSummary) summary = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GList) names = NULL;
-  JsonObject *params;
-  Truth truth = { 0 };
-  double uplift, captured;
 
-  summary = mmx_test_import_file (store, csv, NULL, &error);
-  g_assert_no_error (error);
-  json_parser_load_from_file (parser, json, &error);
-  g_assert_no_error (error);
-  params = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)),
-                                          "channel_params");
-  names = json_object_get_members (params);
-  for (GList *l = names; l != NULL; l = l->next)
-    add_true_curve (&truth, l->data, json_object_get_object_member (params, l->data));
-  captured = check_against_truth (store, &truth, "bench mmm_365x5.csv", &uplift);
-  g_assert_cmpfloat (uplift, >, 0);
-  g_assert_cmpfloat (captured, >=, BENCH_CAPTURED_AT_LEAST);
-  truth_clear (&truth);
-  g_clear_object (&store);
-  mmx_test_remove_dir (dir);
+  check_file (csv, json, read_bench_truth, BENCH_CAPTURED_AT_LEAST);
 }
 
 int
