@@ -269,3 +269,51 @@ mmx_test_store_fixture_tear_down (MmxTestStoreFixture *fixture,
   mmx_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
 }
+
+void
+mmx_test_cli_result_clear (MmxTestCliResult *result)
+{
+  g_clear_pointer (&result->out, g_free);
+  g_clear_pointer (&result->err, g_free);
+}
+
+/**
+ * mmx_test_run_cli:
+ * @dir: the folder to run in; its xdg-data subfolder stands in for the
+ *   user's data, so no test ever touches the user's own database
+ * @args: (array zero-terminated=1): the arguments after the program
+ * @result: (out caller-allocates): what it did, cleared first
+ *
+ * Runs $MMX_CLI, the real marketingmix-cli, to its end.
+ */
+void
+mmx_test_run_cli (const char         *dir,
+                  const char * const *args,
+                  MmxTestCliResult   *result)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_home = g_build_filename (dir, "xdg-data", NULL);
+  const char *cli = g_getenv ("MMX_CLI");
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (char *) cli);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_set_cwd (launcher, dir);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "MMX_DB");
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  mmx_test_cli_result_clear (result);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  result->status = g_subprocess_get_exit_status (process);
+}

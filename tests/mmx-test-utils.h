@@ -74,4 +74,20 @@ void              mmx_test_store_fixture_tear_down (MmxTestStoreFixture *fixture
   g_test_add (path, MmxTestStoreFixture, csv_text, mmx_test_store_fixture_set_up, func, \
               mmx_test_store_fixture_tear_down)
 
+/* What a run of marketingmix-cli did: its exit status and what it printed
+ * and said. */
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} MmxTestCliResult;
+
+void              mmx_test_cli_result_clear (MmxTestCliResult   *result);
+void              mmx_test_run_cli          (const char         *dir,
+                                             const char * const *args,
+                                             MmxTestCliResult   *result);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (MmxTestCliResult, mmx_test_cli_result_clear)
+
 G_END_DECLS

@@ -24,6 +24,8 @@ static const struct {
   { "channels", mmx_cli_channels, N_("List channels; map a channel name to another") },
   { "mappings", mmx_cli_mappings, N_("List or delete saved column mappings") },
   { "attribute", mmx_cli_attribute, N_("Attribute revenue to channels, with intervals") },
+  { "optimize", mmx_cli_optimize, N_("Split a budget over the channels to earn the most") },
+  { "scenarios", mmx_cli_scenarios, N_("List the saved optimizer scenarios side by side") },
   { "forecast", mmx_cli_forecast, N_("Forecast revenue with a band, for a spend plan or scenarios") },
   { "license", mmx_cli_license, N_("Check an offline license file on this computer") },
 };

@@ -11,13 +11,12 @@
 #include <math.h>
 #include <unistd.h>
 
-#include "mmx-attribution.h"
+#include "mmx-attribution-store.h"
 #include "mmx-cli.h"
 #include "mmx-lift-tests.h"
 #include "mmx-model-error.h"
 #include "mmx-parallel.h"
 
-#define CACHE_KIND "attribution"
 #define MAX_BOOTSTRAP 100000
 
 typedef struct
@@ -126,15 +125,53 @@ resolve_lift_channels (MmxStore   *store,
   return TRUE;
 }
 
-static char *
-cache_key (const MmxPanel               *panel,
-           const MmxAttributionSettings *settings)
+/**
+ * mmx_cli_run_attribution:
+ * @store: the store
+ * @panel: the data
+ * @settings: how to attribute
+ * @use_cache: whether a result saved for the same data and settings will do
+ * @error: a location for a #GError
+ *
+ * Attributes on the worker pool, showing progress on a terminal, and saves
+ * the result as the latest attribution of the data.
+ *
+ * Returns: (transfer full): the attribution, or %NULL with @error set
+ */
+MmxAttribution *
+mmx_cli_run_attribution (MmxStore                      *store,
+                         MmxPanel                      *panel,
+                         const MmxAttributionSettings  *settings,
+                         gboolean                       use_cache,
+                         GError                       **error)
 {
-  g_autofree char *data = mmx_panel_compute_checksum (panel);
-  g_autofree char *options = mmx_attribution_settings_to_key (settings);
-  g_autofree char *both = g_strconcat (data, ";", options, NULL);
+  g_autoptr(GError) local_error = NULL;
+  MmxAttribution *result = NULL;
+  Run run = { 0 };
 
-  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, both, -1);
+  if (use_cache && (result = mmx_attribution_store_lookup (store, panel, settings, NULL)) != NULL)
+    {
+      /* Looked at again, it is the one the optimizer should use. */
+      if (!mmx_attribution_store_set_latest (store, panel, settings, &local_error))
+        g_printerr (_("marketingmix-cli: the result could not be saved: %s\n"),
+                    local_error->message);
+      return result;
+    }
+
+  run.loop = g_main_loop_new (NULL, FALSE);
+  run.show_progress = isatty (STDERR_FILENO);
+  mmx_attribution_run_async (panel, settings, progress_cb, &run, NULL, run_done_cb, &run);
+  g_main_loop_run (run.loop);
+  g_main_loop_unref (run.loop);
+  if (run.result == NULL)
+    {
+      g_propagate_error (error, run.error);
+      return NULL;
+    }
+  /* A result that cannot be saved is still worth showing. */
+  if (!mmx_attribution_store_save (store, panel, settings, run.result, &local_error))
+    g_printerr (_("marketingmix-cli: the result could not be saved: %s\n"), local_error->message);
+  return run.result;
 }
 
 int
@@ -148,8 +185,6 @@ mmx_cli_attribute (const char  *db_path,
   g_autofree char *to = NULL;
   g_autofree char *calibration = NULL;
   g_autofree char *events_path = NULL;
-  g_autofree char *key = NULL;
-  g_autofree char *cached = NULL;
   gint bootstrap = -1, block = 0, threads = 0, change_points = 0, starts = 0, evaluations = 0;
   gint64 seed = 1;
   double decomposition_weight = 0;
@@ -160,7 +195,6 @@ mmx_cli_attribute (const char  *db_path,
   g_autoptr(GError) error = NULL;
   g_autoptr(MmxAttribution) result = NULL;
   MmxAttributionSettings settings;
-  Run run = { 0 };
   const GOptionEntry entries[] = {
     { "method", 0, 0, G_OPTION_ARG_STRING, &method,
       N_("mmm (adstock and saturation, the default) or lag (the first version’s model)"),
@@ -269,33 +303,9 @@ mmx_cli_attribute (const char  *db_path,
         goto failed;
     }
 
-  key = cache_key (panel, &settings);
-  if (!no_cache && (cached = mmx_store_lookup_result (store, CACHE_KIND, key, NULL)) != NULL)
-    result = mmx_attribution_new_from_data (cached, NULL);
-
+  result = mmx_cli_run_attribution (store, panel, &settings, !no_cache, &error);
   if (result == NULL)
-    {
-      g_autofree char *data = NULL;
-
-      run.loop = g_main_loop_new (NULL, FALSE);
-      run.show_progress = isatty (STDERR_FILENO);
-      mmx_attribution_run_async (panel, &settings, progress_cb, &run, NULL, run_done_cb, &run);
-      g_main_loop_run (run.loop);
-      g_main_loop_unref (run.loop);
-      if (run.result == NULL)
-        {
-          g_propagate_error (&error, run.error);
-          goto failed;
-        }
-      result = run.result;
-      data = mmx_attribution_to_data (result);
-      /* A result that cannot be saved is still worth showing. */
-      if (!mmx_store_save_result (store, CACHE_KIND, key, data, &error))
-        {
-          g_printerr (_("marketingmix-cli: the result could not be saved: %s\n"), error->message);
-          g_clear_error (&error);
-        }
-    }
+    goto failed;
   mmx_attribution_settings_clear (&settings);
 
   if (json)

@@ -9,6 +9,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "mmx-attribution.h"
 #include "mmx-store.h"
 
 G_BEGIN_DECLS
@@ -43,6 +44,12 @@ int       mmx_cli_attribute     (const char      *db_path,
 int       mmx_cli_mappings      (const char      *db_path,
                                  int              argc,
                                  char           **argv);
+int       mmx_cli_optimize      (const char      *db_path,
+                                 int              argc,
+                                 char           **argv);
+int       mmx_cli_scenarios     (const char      *db_path,
+                                 int              argc,
+                                 char           **argv);
 int       mmx_cli_forecast      (const char      *db_path,
                                  int              argc,
                                  char           **argv);
@@ -52,6 +59,11 @@ int       mmx_cli_license       (const char      *db_path,
                                  char           **argv);
 
 MmxStore *mmx_cli_open_store    (const char      *db_path);
+MmxAttribution *mmx_cli_run_attribution (MmxStore                      *store,
+                                         MmxPanel                      *panel,
+                                         const MmxAttributionSettings  *settings,
+                                         gboolean                       use_cache,
+                                         GError                       **error) G_GNUC_WARN_UNUSED_RESULT;
 gboolean  mmx_cli_parse_options (GOptionContext  *context,
                                  int             *argc,
                                  char          ***argv);

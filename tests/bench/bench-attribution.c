@@ -20,12 +20,6 @@
 
 #define RUNS 3
 
-static const char * const names[] = {
-  "tv", "search", "social", "display", "video", "radio", "print", "email", "affiliate", "ooh",
-  "podcast", "shopping", "native", "ctv", "influencer", "audio", "programmatic", "dooh", "sms",
-  "direct_mail",
-};
-
 static void
 run_workload (guint days,
               guint n_channels,
@@ -40,17 +34,7 @@ run_workload (guint days,
   g_autoptr(GError) error = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
 
-  for (guint k = 0; k < n_channels; k++)
-    {
-      channels[k].name = names[k];
-      channels[k].adstock.kind = MMX_ADSTOCK_GEOMETRIC;
-      channels[k].adstock.decay = g_rand_double_range (rand, 0.1, 0.8);
-      channels[k].half_ratio = g_rand_double_range (rand, 0.4, 1.6);
-      channels[k].shape = g_rand_double_range (rand, 0.8, 2.5);
-      channels[k].roas = g_rand_double_range (rand, 0.5, 4);
-      channels[k].level = g_rand_double_range (rand, 300, 5000);
-      channels[k].flighted = g_rand_double (rand) < 0.6;
-    }
+  mmx_test_mmm_random_channels (rand, n_channels, channels);
   data = mmx_test_mmm_data_new (channels, n_channels, days, FALSE, 0.35, 0.05, seed);
   summary = mmx_test_import_text (store, dir, "data.csv", data->csv->str, NULL, &error);
   g_assert_no_error (error);

@@ -11,6 +11,12 @@
 
 #include "mmx-test-mmm-data.h"
 
+static const char * const channel_names[MMX_TEST_MMM_MAX_RANDOM_CHANNELS] = {
+  "tv", "search", "social", "display", "video", "radio", "print", "email", "affiliate", "ooh",
+  "podcast", "shopping", "native", "ctv", "influencer", "audio", "programmatic", "dooh", "sms",
+  "direct_mail",
+};
+
 static double
 normal (GRand *rand)
 {
@@ -184,4 +190,67 @@ mmx_test_mmm_data_free (MmxTestMmmData *self)
   g_free (self->roas);
   g_free (self->mroas);
   g_free (self);
+}
+
+/**
+ * mmx_test_mmm_random_channels:
+ * @rand: the generator
+ * @n_channels: how many, at most %MMX_TEST_MMM_MAX_RANDOM_CHANNELS
+ * @channels: (out caller-allocates) (array length=n_channels): their truth
+ *
+ * Channels as gen_data.py draws them: geometric decay U(0.1, 0.8), the
+ * half-saturation 40 % to 160 % of the adstocked spend, Hill shape
+ * U(0.8, 2.5) (many S-shaped), ROAS U(0.5, 4), 60 % of them in bursts.
+ */
+void
+mmx_test_mmm_random_channels (GRand          *rand,
+                              guint           n_channels,
+                              MmxTestChannel *channels)
+{
+  g_assert_cmpuint (n_channels, <=, MMX_TEST_MMM_MAX_RANDOM_CHANNELS);
+  for (guint k = 0; k < n_channels; k++)
+    {
+      channels[k] = (MmxTestChannel) { 0 };
+      channels[k].name = channel_names[k];
+      channels[k].adstock.kind = MMX_ADSTOCK_GEOMETRIC;
+      channels[k].adstock.decay = g_rand_double_range (rand, 0.1, 0.8);
+      channels[k].half_ratio = g_rand_double_range (rand, 0.4, 1.6);
+      channels[k].shape = g_rand_double_range (rand, 0.8, 2.5);
+      channels[k].roas = g_rand_double_range (rand, 0.5, 4);
+      channels[k].level = g_rand_double_range (rand, 300, 5000);
+      channels[k].flighted = g_rand_double (rand) < 0.6;
+    }
+}
+
+/**
+ * mmx_test_mmm_random_curves:
+ * @rand: the generator
+ * @n_channels: how many curves, any number
+ * @responses: (out caller-allocates) (array length=n_channels): the curves
+ * @mean_spend: (out caller-allocates) (array length=n_channels): today's
+ *   spend per day of each
+ *
+ * Steady-state response curves drawn as mmx_test_mmm_random_channels()
+ * draws channels, without the data: the half-saturation set from the
+ * steady adstocked spend, beta for the channel's ROAS at today's spend.
+ */
+void
+mmx_test_mmm_random_curves (GRand       *rand,
+                            guint        n_channels,
+                            MmxResponse *responses,
+                            double      *mean_spend)
+{
+  for (guint k = 0; k < n_channels; k++)
+    {
+      double decay = g_rand_double_range (rand, 0.1, 0.8);
+      double half_ratio = g_rand_double_range (rand, 0.4, 1.6);
+      double shape = g_rand_double_range (rand, 0.8, 2.5);
+      double roas = g_rand_double_range (rand, 0.5, 4);
+      double spend = g_rand_double_range (rand, 300, 5000);
+      MmxHill hill = { half_ratio * spend / (1 - decay), shape };
+
+      responses[k] = (MmxResponse) { { MMX_ADSTOCK_GEOMETRIC, decay }, hill,
+                                     roas * spend / mmx_hill_eval (&hill, spend / (1 - decay)) };
+      mean_spend[k] = spend;
+    }
 }

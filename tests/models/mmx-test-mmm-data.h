@@ -56,6 +56,17 @@ typedef struct
   double       total;
 } MmxTestMmmData;
 
+/* The names mmx_test_mmm_random_channels() gives, as gen_data.py does. */
+#define MMX_TEST_MMM_MAX_RANDOM_CHANNELS 20
+
+void            mmx_test_mmm_random_channels (GRand          *rand,
+                                              guint           n_channels,
+                                              MmxTestChannel *channels);
+void            mmx_test_mmm_random_curves   (GRand          *rand,
+                                              guint           n_channels,
+                                              MmxResponse    *responses,
+                                              double         *mean_spend);
+
 MmxTestMmmData *mmx_test_mmm_data_new  (const MmxTestChannel *channels,
                                         guint                 n_channels,
                                         guint                 n_periods,

@@ -111,6 +111,33 @@ test_hill (void)
   g_assert_cmpfloat (mmx_hill_derivative (&hill, 1e300), ==, 0);
 }
 
+/* The second derivative against a central difference of the first: it
+ * changes sign at the inflection point of an S-shaped curve, where
+ * (a / half)^shape = (shape - 1) / (shape + 1), and the concave shape
+ * bends down everywhere. */
+static void
+test_hill_curvature (void)
+{
+  MmxHill hill = { 100, 2 };
+  MmxHill concave = { 50, 1 };
+  const double h = 1e-5;
+  double inflection = 100 * sqrt (1.0 / 3);
+
+  for (double a = 5; a < 500; a += 23)
+    {
+      double numeric = (mmx_hill_derivative (&hill, a + h) - mmx_hill_derivative (&hill, a - h))
+                       / (2 * h);
+
+      g_assert_cmpfloat_with_epsilon (mmx_hill_curvature (&hill, a), numeric, 1e-9);
+      g_assert_cmpfloat (mmx_hill_curvature (&concave, a), <, 0);
+    }
+  g_assert_cmpfloat_with_epsilon (mmx_hill_get_inflection (&hill), inflection, 1e-12);
+  g_assert_cmpfloat (mmx_hill_get_inflection (&concave), ==, 0);
+  g_assert_cmpfloat (mmx_hill_curvature (&hill, inflection * 0.99), >, 0);
+  g_assert_cmpfloat (mmx_hill_curvature (&hill, inflection * 1.01), <, 0);
+  g_assert_cmpfloat (mmx_hill_curvature (&hill, 1e300), ==, 0);
+}
+
 /* Steady state against a long simulated run of constant spend. */
 static void
 test_response (void)
@@ -134,6 +161,22 @@ test_response (void)
                                   1e-6);
 }
 
+/* The gain folded into the half-saturation gives the same steady state. */
+static void
+test_response_steady_hill (void)
+{
+  MmxResponse response = { { MMX_ADSTOCK_WEIBULL, 0, 2.0, 3.0, 20 }, { 300, 1.5 }, 2000 };
+  MmxHill steady;
+
+  mmx_response_get_steady_hill (&response, &steady);
+  g_assert_cmpfloat_with_epsilon (steady.half, 300 / mmx_adstock_get_gain (&response.adstock),
+                                  1e-12);
+  g_assert_cmpfloat (steady.shape, ==, 1.5);
+  for (double x = 0; x < 1000; x += 77)
+    g_assert_cmpfloat_with_epsilon (2000 * mmx_hill_eval (&steady, x),
+                                    mmx_response_steady_state (&response, x), 1e-9);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -144,7 +187,9 @@ main (int    argc,
   g_test_add_func ("/mmx/models/adstock/stride", test_stride);
   g_test_add_func ("/mmx/models/adstock/weibull", test_weibull);
   g_test_add_func ("/mmx/models/hill", test_hill);
+  g_test_add_func ("/mmx/models/hill/curvature", test_hill_curvature);
   g_test_add_func ("/mmx/models/response", test_response);
+  g_test_add_func ("/mmx/models/response/steady-hill", test_response_steady_hill);
 
   return g_test_run ();
 }

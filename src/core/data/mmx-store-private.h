@@ -47,6 +47,10 @@ gboolean      _mmx_store_exec                (MmxStore       *self,
 sqlite3_stmt *_mmx_store_prepare             (MmxStore       *self,
                                               const char     *sql,
                                               GError        **error);
+gboolean      _mmx_store_step_done           (MmxStore       *self,
+                                              sqlite3_stmt   *stmt,
+                                              const char     *doing,
+                                              GError        **error);
 gboolean      _mmx_store_begin_write         (MmxStore       *self,
                                               GError        **error);
 gboolean      _mmx_store_commit              (MmxStore       *self,

@@ -674,11 +674,22 @@ mmx_store_list_channels (MmxStore  *self,
   return g_steal_pointer (&channels);
 }
 
-static gboolean
-step_done (MmxStore      *self,
-           sqlite3_stmt  *stmt,
-           const char    *doing,
-           GError       **error)
+/**
+ * _mmx_store_step_done:
+ * @self: a store
+ * @stmt: a statement that changes the database
+ * @doing: what it does, for the error message
+ * @error: a location for a #GError
+ *
+ * Runs @stmt to its end.
+ *
+ * Returns: %FALSE with @error set on failure
+ */
+gboolean
+_mmx_store_step_done (MmxStore      *self,
+                      sqlite3_stmt  *stmt,
+                      const char    *doing,
+                      GError       **error)
 {
   int rc = sqlite3_step (stmt);
 
@@ -715,7 +726,7 @@ move_channel_rows (MmxStore  *self,
     return FALSE;
   sqlite3_bind_int64 (move, 1, from_id);
   sqlite3_bind_int64 (move, 2, to_id);
-  if (!step_done (self, move, _("moving the channel's rows"), error))
+  if (!_mmx_store_step_done (self, move, _("moving the channel's rows"), error))
     return FALSE;
   *out_moved = sqlite3_changes (self->db);
 
@@ -724,7 +735,7 @@ move_channel_rows (MmxStore  *self,
   if (drop == NULL)
     return FALSE;
   sqlite3_bind_int64 (drop, 1, from_id);
-  if (!step_done (self, drop, _("moving the channel's rows"), error))
+  if (!_mmx_store_step_done (self, drop, _("moving the channel's rows"), error))
     return FALSE;
 
   g_clear_pointer (&drop, sqlite3_finalize);
@@ -734,7 +745,7 @@ move_channel_rows (MmxStore  *self,
     return FALSE;
   sqlite3_bind_int64 (drop, 1, from_id);
   sqlite3_bind_int64 (drop, 2, to_id);
-  if (!step_done (self, drop, _("moving the channel's mappings"), error))
+  if (!_mmx_store_step_done (self, drop, _("moving the channel's mappings"), error))
     return FALSE;
 
   g_clear_pointer (&drop, sqlite3_finalize);
@@ -742,7 +753,7 @@ move_channel_rows (MmxStore  *self,
   if (drop == NULL)
     return FALSE;
   sqlite3_bind_int64 (drop, 1, from_id);
-  return step_done (self, drop, _("removing the old channel"), error);
+  return _mmx_store_step_done (self, drop, _("removing the old channel"), error);
 }
 
 static gboolean
@@ -771,7 +782,7 @@ map_channel_in_transaction (MmxStore    *self,
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, target_id);
       sqlite3_bind_text (stmt, 2, canonical, -1, SQLITE_TRANSIENT);
-      if (!step_done (self, stmt, _("renaming the channel"), error))
+      if (!_mmx_store_step_done (self, stmt, _("renaming the channel"), error))
         return FALSE;
       g_clear_pointer (&stmt, sqlite3_finalize);
     }
@@ -787,7 +798,7 @@ map_channel_in_transaction (MmxStore    *self,
   sqlite3_bind_text (stmt, 1, alias_key, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, alias, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, target_id);
-  if (!step_done (self, stmt, _("saving the channel mapping"), error))
+  if (!_mmx_store_step_done (self, stmt, _("saving the channel mapping"), error))
     return FALSE;
 
   *out_moved = 0;
@@ -882,7 +893,7 @@ mmx_store_unmap_channel (MmxStore    *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  if (!step_done (self, stmt, _("removing the channel mapping"), error))
+  if (!_mmx_store_step_done (self, stmt, _("removing the channel mapping"), error))
     return FALSE;
   if (sqlite3_changes (self->db) == 0)
     {
@@ -936,7 +947,7 @@ mmx_store_save_mapping (MmxStore          *self,
   sqlite3_bind_text (stmt, 2, header_key != NULL ? header_key : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, json, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, created, -1, SQLITE_TRANSIENT);
-  if (!step_done (self, stmt, _("saving the column mapping"), error))
+  if (!_mmx_store_step_done (self, stmt, _("saving the column mapping"), error))
     return FALSE;
   mmx_column_mapping_set_name (mapping, name);
   return TRUE;
@@ -1073,7 +1084,7 @@ mmx_store_delete_mapping (MmxStore    *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  if (!step_done (self, stmt, _("deleting the column mapping"), error))
+  if (!_mmx_store_step_done (self, stmt, _("deleting the column mapping"), error))
     return FALSE;
   if (sqlite3_changes (self->db) == 0)
     {
@@ -1253,7 +1264,7 @@ mmx_store_save_result (MmxStore    *self,
   sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, json, -1, SQLITE_TRANSIENT);
-  if (!step_done (self, stmt, _("saving a result"), error)
+  if (!_mmx_store_step_done (self, stmt, _("saving a result"), error)
       || !_mmx_store_exec (self, "DELETE FROM result_cache WHERE created < strftime "
                            "('%Y-%m-%dT%H:%M:%SZ', 'now', '" RESULT_LIFETIME "')", error)
       || !_mmx_store_commit (self, error))

@@ -18,23 +18,6 @@
 #include "mmx-json.h"
 
 static void
-add_interval (JsonBuilder  *builder,
-              const char   *member,
-              const double  interval[2])
-{
-  json_builder_set_member_name (builder, member);
-  if (!isfinite (interval[0]) || !isfinite (interval[1]))
-    {
-      json_builder_add_null_value (builder);
-      return;
-    }
-  json_builder_begin_array (builder);
-  json_builder_add_double_value (builder, interval[0]);
-  json_builder_add_double_value (builder, interval[1]);
-  json_builder_end_array (builder);
-}
-
-static void
 add_series (JsonBuilder  *builder,
             const char   *member,
             const double *values,
@@ -92,12 +75,12 @@ add_channel (JsonBuilder                 *builder,
   mmx_json_add_number (builder, "spend_share", channel->spend_share);
   mmx_json_add_number (builder, "current_spend", channel->current_spend);
   mmx_json_add_number (builder, "contribution", channel->contribution);
-  add_interval (builder, "contribution_ci", channel->contribution_ci);
+  mmx_json_add_pair (builder, "contribution_ci", channel->contribution_ci);
   mmx_json_add_number (builder, "share", channel->share);
   mmx_json_add_number (builder, "roas", channel->roas);
-  add_interval (builder, "roas_ci", channel->roas_ci);
+  mmx_json_add_pair (builder, "roas_ci", channel->roas_ci);
   mmx_json_add_number (builder, "mroas", channel->mroas);
-  add_interval (builder, "mroas_ci", channel->mroas_ci);
+  mmx_json_add_pair (builder, "mroas_ci", channel->mroas_ci);
   mmx_json_add_number (builder, "zero_share", channel->zero_share);
   mmx_json_add_boolean (builder, "held_at_zero", channel->held_at_zero);
   mmx_json_add_number (builder, "unconstrained_roas", channel->unconstrained_roas);
@@ -323,134 +306,13 @@ mmx_attribution_to_data (const MmxAttribution *self)
   return mmx_json_to_string (builder, FALSE);
 }
 
-/* Reading back. A member that is missing or of the wrong type makes the
- * whole text unreadable: it was written by a different version. */
-
-typedef struct
-{
-  gboolean ok;
-} Reader;
-
-static JsonObject *
-get_object (Reader     *reader,
-            JsonObject *object,
-            const char *member)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    {
-      reader->ok = FALSE;
-      return NULL;
-    }
-  return json_node_get_object (node);
-}
-
-static JsonArray *
-get_array (Reader     *reader,
-           JsonObject *object,
-           const char *member)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    {
-      reader->ok = FALSE;
-      return NULL;
-    }
-  return json_node_get_array (node);
-}
-
-/* Numbers that were not finite were written as null. */
-static double
-node_number (Reader   *reader,
-             JsonNode *node)
-{
-  if (node == NULL)
-    {
-      reader->ok = FALSE;
-      return NAN;
-    }
-  if (JSON_NODE_HOLDS_NULL (node))
-    return NAN;
-  if (!JSON_NODE_HOLDS_VALUE (node) || (json_node_get_value_type (node) != G_TYPE_DOUBLE
-                                        && json_node_get_value_type (node) != G_TYPE_INT64))
-    {
-      reader->ok = FALSE;
-      return NAN;
-    }
-  return json_node_get_double (node);
-}
-
-static double
-get_number (Reader     *reader,
-            JsonObject *object,
-            const char *member)
-{
-  return node_number (reader, object != NULL ? json_object_get_member (object, member) : NULL);
-}
-
-static const char *
-get_string (Reader     *reader,
-            JsonObject *object,
-            const char *member)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
-
-  if (node != NULL && JSON_NODE_HOLDS_NULL (node))
-    return NULL;
-  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
-    {
-      reader->ok = FALSE;
-      return NULL;
-    }
-  return json_node_get_string (node);
-}
-
-static gboolean
-get_boolean (Reader     *reader,
-             JsonObject *object,
-             const char *member)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
-
-  if (node == NULL || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    {
-      reader->ok = FALSE;
-      return FALSE;
-    }
-  return json_node_get_boolean (node);
-}
-
-static void
-get_interval (Reader     *reader,
-              JsonObject *object,
-              const char *member,
-              double      out[2])
-{
-  JsonNode *node = json_object_get_member (object, member);
-  JsonArray *array;
-
-  out[0] = out[1] = NAN;
-  if (node != NULL && JSON_NODE_HOLDS_NULL (node))
-    return;
-  array = get_array (reader, object, member);
-  if (array == NULL || json_array_get_length (array) != 2)
-    {
-      reader->ok = FALSE;
-      return;
-    }
-  out[0] = node_number (reader, json_array_get_element (array, 0));
-  out[1] = node_number (reader, json_array_get_element (array, 1));
-}
-
 static double *
-get_series (Reader     *reader,
-            JsonObject *object,
-            const char *member,
-            guint       n)
+get_series (MmxJsonReader *reader,
+            JsonObject    *object,
+            const char    *member,
+            guint          n)
 {
-  JsonArray *array = get_array (reader, object, member);
+  JsonArray *array = mmx_json_reader_array (reader, object, member);
   double *values = g_new0 (double, MAX (n, 1));
 
   if (array == NULL || json_array_get_length (array) != n)
@@ -459,37 +321,37 @@ get_series (Reader     *reader,
       return values;
     }
   for (guint t = 0; t < n; t++)
-    values[t] = node_number (reader, json_array_get_element (array, t));
+    values[t] = mmx_json_reader_element (reader, array, t);
   return values;
 }
 
 static void
-read_response (Reader        *reader,
+read_response (MmxJsonReader *reader,
                JsonObject    *object,
                MmxResponse   *response)
 {
-  JsonObject *adstock = get_object (reader, object, "adstock");
-  JsonObject *saturation = get_object (reader, object, "saturation");
+  JsonObject *adstock = mmx_json_reader_object (reader, object, "adstock");
+  JsonObject *saturation = mmx_json_reader_object (reader, object, "saturation");
 
-  if (g_strcmp0 (get_string (reader, adstock, "type"), "weibull") == 0)
+  if (g_strcmp0 (mmx_json_reader_string (reader, adstock, "type"), "weibull") == 0)
     {
       response->adstock.kind = MMX_ADSTOCK_WEIBULL;
-      response->adstock.shape = get_number (reader, adstock, "shape");
-      response->adstock.scale = get_number (reader, adstock, "scale");
-      response->adstock.n_lags = (guint) get_number (reader, adstock, "lags");
+      response->adstock.shape = mmx_json_reader_number (reader, adstock, "shape");
+      response->adstock.scale = mmx_json_reader_number (reader, adstock, "scale");
+      response->adstock.n_lags = (guint) mmx_json_reader_number (reader, adstock, "lags");
     }
   else
     {
       response->adstock.kind = MMX_ADSTOCK_GEOMETRIC;
-      response->adstock.decay = get_number (reader, adstock, "decay");
+      response->adstock.decay = mmx_json_reader_number (reader, adstock, "decay");
     }
-  response->hill.half = get_number (reader, saturation, "half");
-  response->hill.shape = get_number (reader, saturation, "shape");
-  response->beta = get_number (reader, saturation, "beta");
+  response->hill.half = mmx_json_reader_number (reader, saturation, "half");
+  response->hill.shape = mmx_json_reader_number (reader, saturation, "shape");
+  response->beta = mmx_json_reader_number (reader, saturation, "beta");
 }
 
 static MmxChannelAttribution *
-read_channel (Reader               *reader,
+read_channel (MmxJsonReader        *reader,
               const MmxAttribution *self,
               JsonObject           *object,
               JsonObject           *series)
@@ -497,27 +359,27 @@ read_channel (Reader               *reader,
   MmxChannelAttribution *channel = g_new0 (MmxChannelAttribution, 1);
   const char *reason;
 
-  channel->name = g_strdup (get_string (reader, object, "name"));
-  channel->measured = get_boolean (reader, object, "measured");
-  reason = get_string (reader, object, "reason");
+  channel->name = g_strdup (mmx_json_reader_string (reader, object, "name"));
+  channel->measured = mmx_json_reader_boolean (reader, object, "measured");
+  reason = mmx_json_reader_string (reader, object, "reason");
   channel->reason = g_strdup (reason);
-  channel->spend = get_number (reader, object, "spend");
-  channel->spend_share = get_number (reader, object, "spend_share");
-  channel->current_spend = get_number (reader, object, "current_spend");
-  channel->contribution = get_number (reader, object, "contribution");
-  get_interval (reader, object, "contribution_ci", channel->contribution_ci);
-  channel->share = get_number (reader, object, "share");
-  channel->roas = get_number (reader, object, "roas");
-  get_interval (reader, object, "roas_ci", channel->roas_ci);
-  channel->mroas = get_number (reader, object, "mroas");
-  get_interval (reader, object, "mroas_ci", channel->mroas_ci);
-  channel->zero_share = get_number (reader, object, "zero_share");
-  channel->held_at_zero = get_boolean (reader, object, "held_at_zero");
-  channel->unconstrained_roas = get_number (reader, object, "unconstrained_roas");
+  channel->spend = mmx_json_reader_number (reader, object, "spend");
+  channel->spend_share = mmx_json_reader_number (reader, object, "spend_share");
+  channel->current_spend = mmx_json_reader_number (reader, object, "current_spend");
+  channel->contribution = mmx_json_reader_number (reader, object, "contribution");
+  mmx_json_reader_pair (reader, object, "contribution_ci", channel->contribution_ci);
+  channel->share = mmx_json_reader_number (reader, object, "share");
+  channel->roas = mmx_json_reader_number (reader, object, "roas");
+  mmx_json_reader_pair (reader, object, "roas_ci", channel->roas_ci);
+  channel->mroas = mmx_json_reader_number (reader, object, "mroas");
+  mmx_json_reader_pair (reader, object, "mroas_ci", channel->mroas_ci);
+  channel->zero_share = mmx_json_reader_number (reader, object, "zero_share");
+  channel->held_at_zero = mmx_json_reader_boolean (reader, object, "held_at_zero");
+  channel->unconstrained_roas = mmx_json_reader_number (reader, object, "unconstrained_roas");
 
   if (channel->measured && self->method == MMX_ATTRIBUTION_MMM && channel->name != NULL)
     {
-      JsonArray *curve = get_array (reader, object, "response_curve");
+      JsonArray *curve = mmx_json_reader_array (reader, object, "response_curve");
 
       read_response (reader, object, &channel->response);
       for (guint i = 0; curve != NULL && i < MMX_ATTRIBUTION_CURVE_POINTS; i++)
@@ -530,30 +392,30 @@ read_channel (Reader               *reader,
               reader->ok = FALSE;
               break;
             }
-          channel->curve_spend[i] = node_number (reader, json_array_get_element (point, 0));
-          channel->curve_target[i] = node_number (reader, json_array_get_element (point, 1));
+          channel->curve_spend[i] = mmx_json_reader_element (reader, point, 0);
+          channel->curve_target[i] = mmx_json_reader_element (reader, point, 1);
         }
     }
   else if (channel->measured)
     {
-      JsonArray *lags = get_array (reader, object, "lag_coefficients");
+      JsonArray *lags = mmx_json_reader_array (reader, object, "lag_coefficients");
 
       for (guint l = 0; lags != NULL && l < G_N_ELEMENTS (channel->lag_coefficients); l++)
         channel->lag_coefficients[l] = l < json_array_get_length (lags)
-                                       ? node_number (reader, json_array_get_element (lags, l))
+                                       ? mmx_json_reader_element (reader, lags, l)
                                        : NAN;
     }
 
   if (channel->measured && channel->name != NULL)
-    channel->series = get_series (reader, get_object (reader, series, "channels"), channel->name,
-                                  self->n_periods);
+    channel->series = get_series (reader, mmx_json_reader_object (reader, series, "channels"),
+                                  channel->name, self->n_periods);
   else
     channel->series = g_new0 (double, MAX (self->n_periods, 1));
   return channel;
 }
 
 static void
-read_replicates (Reader         *reader,
+read_replicates (MmxJsonReader  *reader,
                  MmxAttribution *self,
                  JsonObject     *root)
 {
@@ -564,9 +426,9 @@ read_replicates (Reader         *reader,
 
   if (!json_object_has_member (root, "replicates"))
     return;
-  object = get_object (reader, root, "replicates");
+  object = mmx_json_reader_object (reader, root, "replicates");
   betas_only = object != NULL && json_object_has_member (object, "betas");
-  rows = get_array (reader, object, betas_only ? "betas" : "responses");
+  rows = mmx_json_reader_array (reader, object, betas_only ? "betas" : "responses");
   if (rows == NULL)
     return;
 
@@ -589,7 +451,7 @@ read_replicates (Reader         *reader,
           *response = _mmx_attribution_get_measured (self, m)->response;
           if (betas_only)
             {
-              response->beta = node_number (reader, json_array_get_element (row, m));
+              response->beta = mmx_json_reader_element (reader, row, m);
               continue;
             }
           values = json_array_get_array_element (row, m);
@@ -598,14 +460,14 @@ read_replicates (Reader         *reader,
               reader->ok = FALSE;
               break;
             }
-          response->adstock.kind = (MmxAdstockKind) node_number (reader, json_array_get_element (values, 0));
-          response->adstock.decay = node_number (reader, json_array_get_element (values, 1));
-          response->adstock.shape = node_number (reader, json_array_get_element (values, 2));
-          response->adstock.scale = node_number (reader, json_array_get_element (values, 3));
-          response->adstock.n_lags = (guint) node_number (reader, json_array_get_element (values, 4));
-          response->hill.half = node_number (reader, json_array_get_element (values, 5));
-          response->hill.shape = node_number (reader, json_array_get_element (values, 6));
-          response->beta = node_number (reader, json_array_get_element (values, 7));
+          response->adstock.kind = (MmxAdstockKind) mmx_json_reader_element (reader, values, 0);
+          response->adstock.decay = mmx_json_reader_element (reader, values, 1);
+          response->adstock.shape = mmx_json_reader_element (reader, values, 2);
+          response->adstock.scale = mmx_json_reader_element (reader, values, 3);
+          response->adstock.n_lags = (guint) mmx_json_reader_element (reader, values, 4);
+          response->hill.half = mmx_json_reader_element (reader, values, 5);
+          response->hill.shape = mmx_json_reader_element (reader, values, 6);
+          response->beta = mmx_json_reader_element (reader, values, 7);
         }
     }
 }
@@ -627,7 +489,7 @@ mmx_attribution_new_from_data (const char  *data,
   JsonObject *root, *diagnostics, *baseline, *series;
   JsonArray *channels, *warnings, *dates;
   const char *method, *target, *granularity;
-  Reader reader = { TRUE };
+  MmxJsonReader reader = { TRUE };
 
   if (!json_parser_load_from_data (parser, data, -1, error))
     return NULL;
@@ -636,21 +498,21 @@ mmx_attribution_new_from_data (const char  *data,
   root = json_node_get_object (json_parser_get_root (parser));
 
   self = _mmx_attribution_new_empty ();
-  method = get_string (&reader, root, "method");
-  target = get_string (&reader, root, "target");
-  granularity = get_string (&reader, root, "granularity");
+  method = mmx_json_reader_string (&reader, root, "method");
+  target = mmx_json_reader_string (&reader, root, "target");
+  granularity = mmx_json_reader_string (&reader, root, "granularity");
   if (!reader.ok || !mmx_attribution_method_from_string (method, &self->method))
     goto unreadable;
   self->target = g_strcmp0 (target, "conversions") == 0 ? MMX_ATTRIBUTION_CONVERSIONS
                                                         : MMX_ATTRIBUTION_REVENUE;
   self->granularity = mmx_granularity_from_string (granularity);
-  self->seed = (guint64) get_number (&reader, root, "seed");
-  self->n_bootstrap = (guint) get_number (&reader, root, "bootstrap");
-  self->total_target = get_number (&reader, root, "total");
-  self->elapsed_ms = (gint64) get_number (&reader, root, "elapsed_ms");
+  self->seed = (guint64) mmx_json_reader_number (&reader, root, "seed");
+  self->n_bootstrap = (guint) mmx_json_reader_number (&reader, root, "bootstrap");
+  self->total_target = mmx_json_reader_number (&reader, root, "total");
+  self->elapsed_ms = (gint64) mmx_json_reader_number (&reader, root, "elapsed_ms");
 
-  series = get_object (&reader, root, "series");
-  dates = get_array (&reader, series, "dates");
+  series = mmx_json_reader_object (&reader, root, "series");
+  dates = mmx_json_reader_array (&reader, series, "dates");
   if (!reader.ok || json_array_get_length (dates) == 0)
     goto unreadable;
   self->n_periods = json_array_get_length (dates);
@@ -659,27 +521,29 @@ mmx_attribution_new_from_data (const char  *data,
   self->fitted = get_series (&reader, series, "fitted", self->n_periods);
   self->baseline = get_series (&reader, series, "baseline", self->n_periods);
 
-  diagnostics = get_object (&reader, root, "diagnostics");
-  self->diagnostics.r2 = get_number (&reader, diagnostics, "r2");
-  self->diagnostics.adjusted_r2 = get_number (&reader, diagnostics, "adjusted_r2");
-  self->diagnostics.mape = get_number (&reader, diagnostics, "mape");
-  self->diagnostics.nrmse = get_number (&reader, diagnostics, "nrmse");
-  self->diagnostics.holdout_mape = get_number (&reader, diagnostics, "holdout_mape");
-  self->diagnostics.holdout_nrmse = get_number (&reader, diagnostics, "holdout_nrmse");
-  self->diagnostics.decomposition_distance = get_number (&reader, diagnostics, "decomp_rssd");
-  self->diagnostics.durbin_watson = get_number (&reader, diagnostics, "durbin_watson");
-  self->diagnostics.condition_number = get_number (&reader, diagnostics, "condition_number");
-  self->diagnostics.lift_error = get_number (&reader, diagnostics, "lift_error");
-  self->log_penalty = get_number (&reader, diagnostics, "log10_ridge_penalty");
-  warnings = get_array (&reader, diagnostics, "warnings");
+  diagnostics = mmx_json_reader_object (&reader, root, "diagnostics");
+  self->diagnostics.r2 = mmx_json_reader_number (&reader, diagnostics, "r2");
+  self->diagnostics.adjusted_r2 = mmx_json_reader_number (&reader, diagnostics, "adjusted_r2");
+  self->diagnostics.mape = mmx_json_reader_number (&reader, diagnostics, "mape");
+  self->diagnostics.nrmse = mmx_json_reader_number (&reader, diagnostics, "nrmse");
+  self->diagnostics.holdout_mape = mmx_json_reader_number (&reader, diagnostics, "holdout_mape");
+  self->diagnostics.holdout_nrmse = mmx_json_reader_number (&reader, diagnostics, "holdout_nrmse");
+  self->diagnostics.decomposition_distance = mmx_json_reader_number (&reader, diagnostics,
+                                                                     "decomp_rssd");
+  self->diagnostics.durbin_watson = mmx_json_reader_number (&reader, diagnostics, "durbin_watson");
+  self->diagnostics.condition_number = mmx_json_reader_number (&reader, diagnostics,
+                                                               "condition_number");
+  self->diagnostics.lift_error = mmx_json_reader_number (&reader, diagnostics, "lift_error");
+  self->log_penalty = mmx_json_reader_number (&reader, diagnostics, "log10_ridge_penalty");
+  warnings = mmx_json_reader_array (&reader, diagnostics, "warnings");
   for (guint i = 0; warnings != NULL && i < json_array_get_length (warnings); i++)
     g_ptr_array_add (self->warnings, g_strdup (json_array_get_string_element (warnings, i)));
 
-  baseline = get_object (&reader, root, "baseline");
-  self->baseline_contribution = get_number (&reader, baseline, "contribution");
-  self->baseline_share = get_number (&reader, baseline, "share");
+  baseline = mmx_json_reader_object (&reader, root, "baseline");
+  self->baseline_contribution = mmx_json_reader_number (&reader, baseline, "contribution");
+  self->baseline_share = mmx_json_reader_number (&reader, baseline, "share");
 
-  channels = get_array (&reader, root, "channels");
+  channels = mmx_json_reader_array (&reader, root, "channels");
   for (guint k = 0; channels != NULL && k < json_array_get_length (channels); k++)
     {
       JsonObject *channel = json_array_get_object_element (channels, k);

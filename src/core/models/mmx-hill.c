@@ -45,3 +45,41 @@ mmx_hill_derivative (const MmxHill *self,
     return 0;
   return self->shape * z / (a * (1 + z) * (1 + z));
 }
+
+/**
+ * mmx_hill_curvature:
+ * @self: a curve
+ * @a: an (adstocked) spend above 0
+ *
+ * Returns: d²h/da² at @a: positive below the inflection point of an
+ *   S-shaped curve, negative above it
+ */
+double
+mmx_hill_curvature (const MmxHill *self,
+                    double         a)
+{
+  double s = self->shape, z;
+
+  g_return_val_if_fail (a > 0, 0);
+
+  z = pow (a / self->half, s);
+  if (isinf (z))
+    return 0;
+  return s * z * ((s - 1) - (s + 1) * z) / (a * a * (1 + z) * (1 + z) * (1 + z));
+}
+
+/**
+ * mmx_hill_get_inflection:
+ * @self: a curve
+ *
+ * Returns: where an S-shaped curve turns from rising faster and faster to
+ *   saturating, (a / half)^shape = (shape - 1) / (shape + 1); 0 for a
+ *   concave one
+ */
+double
+mmx_hill_get_inflection (const MmxHill *self)
+{
+  double s = self->shape;
+
+  return s > 1 ? self->half * pow ((s - 1) / (s + 1), 1 / s) : 0;
+}

@@ -41,6 +41,24 @@ mmx_response_steady_derivative (const MmxResponse *self,
 }
 
 /**
+ * mmx_response_get_steady_hill:
+ * @self: a response
+ * @out_hill: (out caller-allocates): its saturation in units of spend per
+ *   period
+ *
+ * At steady state the response is beta × @out_hill (spend): the adstock's
+ * gain folded into the half-saturation, so callers that evaluate a curve
+ * many times need not compute the gain each time.
+ */
+void
+mmx_response_get_steady_hill (const MmxResponse *self,
+                              MmxHill           *out_hill)
+{
+  out_hill->half = self->hill.half / mmx_adstock_get_gain (&self->adstock);
+  out_hill->shape = self->hill.shape;
+}
+
+/**
  * mmx_response_apply:
  * @self: a response
  * @spend: spend per period, every @stride-th value

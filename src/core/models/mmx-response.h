@@ -35,6 +35,8 @@ double mmx_response_steady_state       (const MmxResponse *self,
                                         double             spend);
 double mmx_response_steady_derivative  (const MmxResponse *self,
                                         double             spend);
+void   mmx_response_get_steady_hill    (const MmxResponse *self,
+                                        MmxHill           *out_hill);
 void   mmx_response_apply              (const MmxResponse *self,
                                         const double      *spend,
                                         gsize              n,
