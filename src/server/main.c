@@ -226,13 +226,15 @@ serve (int    argc,
   if (server == NULL || !mmx_server_start (server, &error))
     return failure (error);
 
-  /* Tests and scripts read this line for the port. */
-  g_print ("Listening on port %u\n", mmx_server_get_port (server));
-  fflush (stdout);
-
+  /* Signals are caught before the port is told: whoever read the line may
+   * stop the server at once, and that must be a clean stop. */
   loop = g_main_loop_new (NULL, FALSE);
   sigint = g_unix_signal_add (SIGINT, quit_cb, loop);
   sigterm = g_unix_signal_add (SIGTERM, quit_cb, loop);
+
+  /* Tests and scripts read this line for the port. */
+  g_print ("Listening on port %u\n", mmx_server_get_port (server));
+  fflush (stdout);
   g_main_loop_run (loop);
   g_source_remove (sigint);
   g_source_remove (sigterm);
