@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "mmx-attribution-store.h"
 #include "mmx-cli.h"
 #include "mmx-date.h"
 #include "mmx-forecast.h"
@@ -28,6 +29,7 @@ typedef struct
   char     *samples;
   char     *seed;
   gboolean  backtest;
+  gboolean  no_attribution;
   gboolean  json;
 } ForecastOptions;
 
@@ -138,6 +140,20 @@ add_inputs (GOptionContext      *context,
 {
   g_autoptr(GError) error = NULL;
 
+  /* The attribution's response curves carry spend into revenue, when one
+   * was fitted to this data. */
+  if (!options->no_attribution)
+    {
+      g_autoptr(MmxAttribution) attribution = mmx_attribution_store_lookup_latest (store, &error);
+
+      if (error != NULL)
+        {
+          mmx_cli_print_error (error);
+          return MMX_CLI_EXIT_FAILURE;
+        }
+      if (attribution != NULL)
+        mmx_forecast_settings_set_attribution (settings, attribution);
+    }
   if (options->events != NULL)
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (options->events);
@@ -366,6 +382,9 @@ mmx_cli_forecast (const char  *db_path,
       N_("The futures simulated for the band (default: 1000)"), "N" },
     { "backtest", 0, 0, G_OPTION_ARG_NONE, &options.backtest,
       N_("Also forecast from 3 earlier origins and score the forecasts"), NULL },
+    { "no-attribution", 0, 0, G_OPTION_ARG_NONE, &options.no_attribution,
+      N_("Use adstocked spend even when an attribution of the data was run (by default its "
+         "response curves carry spend into revenue)"), NULL },
     { "seed", 0, 0, G_OPTION_ARG_STRING, &options.seed,
       N_("The seed of the simulation; one seed gives one result (default: 0)"), "S" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &options.json, N_("Print JSON"), NULL },

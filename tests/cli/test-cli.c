@@ -1539,8 +1539,9 @@ test_forecast_json (Fixture       *fixture,
   g_autoptr(JsonObject) root = NULL;
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
-  const char * const members[] = { "horizon", "interval", "points", "components", "total",
-                                   "average", "scenarios", "backtest", "elapsed_ms", NULL };
+  const char * const members[] = { "horizon", "interval", "points", "components", "channels",
+                                   "total", "average", "scenarios", "backtest", "elapsed_ms",
+                                   NULL };
   JsonArray *points, *scenarios;
   JsonObject *components, *media, *backtest;
 
@@ -1721,6 +1722,55 @@ test_forecast_errors (Fixture       *fixture,
   g_assert_nonnull (strstr (events.err, "events.csv, row 2, column “name”: the event has no name"));
 }
 
+static const char *
+regressor_of (JsonObject *forecast,
+              const char *channel)
+{
+  JsonObject *found = find_named (forecast, "channels", channel);
+
+  g_assert_nonnull (found);
+  return json_object_get_string_member (found, "regressor");
+}
+
+/* After an attribution of the same data, the forecast carries spend into
+ * revenue through its response curves; new data, or --no-attribution,
+ * falls back to adstocked spend. */
+static void
+test_forecast_uses_attribution (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *path = write_model_data (fixture, 365);
+  g_autofree char *more = mmx_test_write_file (fixture->dir, "more.csv",
+                                               "date,channel,spend,revenue\n"
+                                               "2024-01-02,TV,100,\n", -1);
+  g_auto(CliResult) result = { 0 };
+  g_autoptr(JsonObject) before = NULL;
+  g_autoptr(JsonObject) after = NULL;
+  g_autoptr(JsonObject) refused = NULL;
+  g_autoptr(JsonObject) stale = NULL;
+
+  run_cli (fixture, &result, "import", path, NULL);
+  run_cli (fixture, &result, "forecast", "--horizon", "14", "--json", NULL);
+  before = parse_object (result.out);
+  g_assert_cmpstr (regressor_of (before, "TV"), ==, "adstock");
+
+  run_cli (fixture, &result, "attribute", "--bootstrap", "20", "--evaluations", "100", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  run_cli (fixture, &result, "forecast", "--horizon", "14", "--json", NULL);
+  after = parse_object (result.out);
+  g_assert_cmpstr (regressor_of (after, "TV"), ==, "attribution");
+  g_assert_cmpstr (regressor_of (after, "Search"), ==, "attribution");
+  run_cli (fixture, &result, "forecast", "--horizon", "14", "--no-attribution", "--json", NULL);
+  refused = parse_object (result.out);
+  g_assert_cmpstr (regressor_of (refused, "TV"), ==, "adstock");
+
+  run_cli (fixture, &result, "import", more, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  run_cli (fixture, &result, "forecast", "--horizon", "14", "--json", NULL);
+  stale = parse_object (result.out);
+  g_assert_cmpstr (regressor_of (stale, "TV"), ==, "adstock");
+}
+
 #define add_test(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -1759,6 +1809,7 @@ main (int    argc,
   add_test ("/mmx/cli/forecast/weekly", test_forecast_weekly);
   add_test ("/mmx/cli/forecast/spend-plan", test_forecast_spend_plan);
   add_test ("/mmx/cli/forecast/errors", test_forecast_errors);
+  add_test ("/mmx/cli/forecast/uses-attribution", test_forecast_uses_attribution);
 
   for (guint i = 0; i < G_N_ELEMENTS (usage_cases); i++)
     g_test_add (usage_cases[i].test_path, Fixture, &usage_cases[i], fixture_set_up,

@@ -615,6 +615,26 @@ build_components_json (const MmxForecast *self,
                 self->n_channels);
   json_builder_end_object (builder);
   json_builder_end_object (builder);
+
+  /* How each channel's spend entered: the attribution's curve, or
+   * adstocked spend when there was none. */
+  json_builder_set_member_name (builder, "channels");
+  json_builder_begin_array (builder);
+  for (guint k = 0; k < self->n_channels; k++)
+    {
+      const MmxForecastChannel *channel = &self->channels[k];
+
+      json_builder_begin_object (builder);
+      mmx_json_add_string (builder, "name", channel->name);
+      mmx_json_add_string (builder, "regressor", channel->has_response ? "attribution" : "adstock");
+      mmx_json_add_number (builder, "spend", channel->spend);
+      if (channel->has_response)
+        mmx_json_add_number (builder, "coefficient", channel->coefficient);
+      else
+        mmx_json_add_number (builder, "decay", channel->decay);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
 }
 
 /**
@@ -624,7 +644,8 @@ build_components_json (const MmxForecast *self,
  *
  * Adds the members `marketingmix-cli forecast --json` prints: horizon,
  * interval, points, components (trend, weekly, yearly and events when
- * modelled, media per channel, in currency), total, average, scenarios,
+ * modelled, media per channel, in currency), channels (how each entered
+ * the model), total, average, scenarios,
  * backtest (null without one) and elapsed_ms.
  */
 void
