@@ -18,6 +18,8 @@ typedef struct
   const MmxPanel *panel;
   guint           n;
   guint           period_days;
+  /* Periods per resampled block of either method's bootstrap. */
+  guint           block_length;
   double         *target;
   gboolean       *use;
   guint           n_used;

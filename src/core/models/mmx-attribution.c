@@ -282,6 +282,8 @@ prepare_input (const MmxPanel               *panel,
   input->panel = panel;
   input->n = n;
   input->period_days = mmx_granularity_get_days (panel->granularity);
+  input->block_length = settings->block_length > 0 ? settings->block_length
+                        : weekly ? DEFAULT_BLOCK_WEEKS : DEFAULT_BLOCK_DAYS;
   input->target = g_new0 (double, MAX (n, 1));
   input->use = g_new0 (gboolean, MAX (n, 1));
   for (guint t = 0; t < n; t++)
@@ -849,9 +851,7 @@ run_mmm (const MmxAttributionInput    *input,
       g_autofree double *boot_marginals = g_new (double, (gsize) settings->n_bootstrap * M);
 
       bootstrap.n_replicates = settings->n_bootstrap;
-      bootstrap.block_length = settings->block_length > 0
-                               ? settings->block_length
-                               : input->period_days == 1 ? DEFAULT_BLOCK_DAYS : DEFAULT_BLOCK_WEEKS;
+      bootstrap.block_length = input->block_length;
       bootstrap.seed = settings->seed;
       bootstrap.research = settings->research;
       replicates = g_new (MmxMmmReplicate, (gsize) settings->n_bootstrap * M);

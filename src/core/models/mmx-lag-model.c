@@ -32,8 +32,6 @@ static const guint daily_lags[N_LAGS] = { 0, 7, 14, 30 };
 static const guint weekly_lags[N_LAGS] = { 0, 1, 2, 4 };
 static const double penalties[] = { 0.01, 0.1, 1.0, 10.0, 100.0, 1000.0 };
 
-#define DEFAULT_BLOCK_DAYS 14
-#define DEFAULT_BLOCK_WEEKS 4
 
 typedef struct
 {
@@ -559,9 +557,7 @@ _mmx_lag_model_run (const MmxAttributionInput    *input,
         residuals[i] -= mean / design.n_fit;
 
       boot.design = &design;
-      boot.block_length = settings->block_length > 0
-                          ? settings->block_length
-                          : input->period_days == 1 ? DEFAULT_BLOCK_DAYS : DEFAULT_BLOCK_WEEKS;
+      boot.block_length = input->block_length;
       boot.seed = settings->seed;
       boot.n_measured = M;
       boot.residuals = residuals;
