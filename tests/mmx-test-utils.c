@@ -278,37 +278,75 @@ mmx_test_cli_result_clear (MmxTestCliResult *result)
 }
 
 /**
- * mmx_test_run_cli:
+ * mmx_test_cli_launcher:
  * @dir: the folder to run in; its xdg-data subfolder stands in for the
  *   user's data, so no test ever touches the user's own database
+ * @flags: what to do with the program's output
+ * @mmx_db: (nullable): the $MMX_DB to give it, unset when %NULL
+ *
+ * Returns: (transfer full): a launcher for marketingmix-cli
+ */
+GSubprocessLauncher *
+mmx_test_cli_launcher (const char       *dir,
+                       GSubprocessFlags  flags,
+                       const char       *mmx_db)
+{
+  GSubprocessLauncher *launcher = g_subprocess_launcher_new (flags);
+  g_autofree char *data_home = g_build_filename (dir, "xdg-data", NULL);
+
+  g_subprocess_launcher_set_cwd (launcher, dir);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
+  if (mmx_db != NULL)
+    g_subprocess_launcher_setenv (launcher, "MMX_DB", mmx_db, TRUE);
+  else
+    g_subprocess_launcher_unsetenv (launcher, "MMX_DB");
+  return launcher;
+}
+
+/**
+ * mmx_test_cli_argv:
+ * @args: (array zero-terminated=1): the arguments after the program
+ *
+ * Returns: (transfer full): $MMX_CLI, the real marketingmix-cli, and
+ *   @args, NULL-terminated
+ */
+GPtrArray *
+mmx_test_cli_argv (const char * const *args)
+{
+  GPtrArray *argv = g_ptr_array_new ();
+  const char *cli = g_getenv ("MMX_CLI");
+
+  g_assert_nonnull (cli);
+  g_assert_true (g_file_test (cli, G_FILE_TEST_IS_EXECUTABLE));
+  g_ptr_array_add (argv, (char *) cli);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  return argv;
+}
+
+/**
+ * mmx_test_run_cli:
+ * @dir: the folder to run in, as for mmx_test_cli_launcher()
+ * @mmx_db: (nullable): the $MMX_DB to give it
  * @args: (array zero-terminated=1): the arguments after the program
  * @result: (out caller-allocates): what it did, cleared first
  *
- * Runs $MMX_CLI, the real marketingmix-cli, to its end.
+ * Runs marketingmix-cli to its end.
  */
 void
 mmx_test_run_cli (const char         *dir,
+                  const char         *mmx_db,
                   const char * const *args,
                   MmxTestCliResult   *result)
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GPtrArray) argv = mmx_test_cli_argv (args);
   g_autoptr(GError) error = NULL;
-  g_autofree char *data_home = g_build_filename (dir, "xdg-data", NULL);
-  const char *cli = g_getenv ("MMX_CLI");
 
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (char *) cli);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_set_cwd (launcher, dir);
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "MMX_DB");
+  launcher = mmx_test_cli_launcher (dir, G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                         | G_SUBPROCESS_FLAGS_STDERR_PIPE, mmx_db);
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
   mmx_test_cli_result_clear (result);

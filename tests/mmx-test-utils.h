@@ -84,7 +84,12 @@ typedef struct
 } MmxTestCliResult;
 
 void              mmx_test_cli_result_clear (MmxTestCliResult   *result);
+GSubprocessLauncher *mmx_test_cli_launcher (const char       *dir,
+                                             GSubprocessFlags  flags,
+                                             const char       *mmx_db) G_GNUC_WARN_UNUSED_RESULT;
+GPtrArray        *mmx_test_cli_argv         (const char * const *args) G_GNUC_WARN_UNUSED_RESULT;
 void              mmx_test_run_cli          (const char         *dir,
+                                             const char         *mmx_db,
                                              const char * const *args,
                                              MmxTestCliResult   *result);
 

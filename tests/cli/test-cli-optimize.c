@@ -47,7 +47,7 @@ run (Fixture          *fixture,
     g_ptr_array_add (args, (char *) arg);
   va_end (ap);
   g_ptr_array_add (args, NULL);
-  mmx_test_run_cli (fixture->dir, (const char * const *) args->pdata, result);
+  mmx_test_run_cli (fixture->dir, NULL, (const char * const *) args->pdata, result);
 }
 
 static void
@@ -335,7 +335,7 @@ test_bad_input (Fixture       *fixture,
       g_ptr_array_add (args, (char *) "--save");
       g_ptr_array_add (args, (char *) "Never");
       g_ptr_array_add (args, NULL);
-      mmx_test_run_cli (fixture->dir, (const char * const *) args->pdata, &result);
+      mmx_test_run_cli (fixture->dir, NULL, (const char * const *) args->pdata, &result);
       if (result.status != 2 || strstr (result.err, cases[i].says) == NULL)
         g_error ("case %u: exit %d, said: %s", i, result.status, result.err);
       lines = g_strsplit (result.err, "\n", -1);

@@ -43,22 +43,6 @@ typedef struct
   char *db;
 } Fixture;
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} CliResult;
-
-static void
-cli_result_clear (CliResult *result)
-{
-  g_clear_pointer (&result->out, g_free);
-  g_clear_pointer (&result->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliResult, cli_result_clear)
-
 /* What the CLI shows of a database. */
 typedef struct
 {
@@ -91,42 +75,14 @@ data_path (const char *name)
   return g_test_build_filename (G_TEST_DIST, "data", "cli", name, NULL);
 }
 
-static const char *
-cli_path (void)
-{
-  const char *path = g_getenv ("MMX_CLI");
-
-  g_assert_nonnull (path);
-  g_assert_true (g_file_test (path, G_FILE_TEST_IS_EXECUTABLE));
-  return path;
-}
-
-static GSubprocessLauncher *
-new_launcher (Fixture          *fixture,
-              GSubprocessFlags  flags,
-              const char       *mmx_db)
-{
-  GSubprocessLauncher *launcher = g_subprocess_launcher_new (flags);
-  g_autofree char *data_home = g_build_filename (fixture->dir, "xdg-data", NULL);
-
-  g_subprocess_launcher_set_cwd (launcher, fixture->dir);
-  /* Whatever happens, never the user's own database. */
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
-  if (mmx_db != NULL)
-    g_subprocess_launcher_setenv (launcher, "MMX_DB", mmx_db, TRUE);
-  else
-    g_subprocess_launcher_unsetenv (launcher, "MMX_DB");
-  return launcher;
-}
-
+/* `--db DB` when @with_db, then @args. */
 static GPtrArray *
-build_argv (Fixture            *fixture,
+build_args (Fixture            *fixture,
             gboolean            with_db,
             const char * const *args)
 {
   GPtrArray *argv = g_ptr_array_new ();
 
-  g_ptr_array_add (argv, (char *) cli_path ());
   if (with_db)
     {
       g_ptr_array_add (argv, (char *) "--db");
@@ -144,34 +100,22 @@ run_cli_argv (Fixture            *fixture,
               gboolean            with_db,
               const char         *mmx_db,
               const char * const *args,
-              CliResult          *result)
+              MmxTestCliResult   *result)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = build_argv (fixture, with_db, args);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = build_args (fixture, with_db, args);
 
-  launcher = new_launcher (fixture, G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                           mmx_db);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-
-  cli_result_clear (result);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  result->status = g_subprocess_get_exit_status (process);
+  mmx_test_run_cli (fixture->dir, mmx_db, (const char * const *) all->pdata, result);
 }
 
 static void run_cli (Fixture    *fixture,
-                     CliResult  *result,
+                     MmxTestCliResult  *result,
                      const char *first_arg,
                      ...) G_GNUC_NULL_TERMINATED;
 
 /* Runs `marketingmix-cli --db DB ARGS…`. */
 static void
 run_cli (Fixture    *fixture,
-         CliResult  *result,
+         MmxTestCliResult  *result,
          const char *first_arg,
          ...)
 {
@@ -292,7 +236,7 @@ import_json (Fixture    *fixture,
              const char *name,
              int         expected_status)
 {
-  g_auto(CliResult) result = { 0 };
+  g_auto(MmxTestCliResult) result = { 0 };
   g_autofree char *path = data_path (name);
 
   run_cli (fixture, &result, "import", path, "--json", NULL);
@@ -306,7 +250,7 @@ kpis_json (Fixture    *fixture,
            const char *from,
            const char *to)
 {
-  g_auto(CliResult) result = { 0 };
+  g_auto(MmxTestCliResult) result = { 0 };
   const char *args[7] = { "kpis", "--json", NULL };
   guint n = 2;
 
@@ -355,7 +299,7 @@ static JsonObject *
 list_json (Fixture    *fixture,
            const char *command)
 {
-  g_auto(CliResult) result = { 0 };
+  g_auto(MmxTestCliResult) result = { 0 };
 
   run_cli (fixture, &result, command, "--json", NULL);
   g_assert_cmpint (result.status, ==, 0);
@@ -513,7 +457,7 @@ static void
 test_import_unusable (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_auto(CliResult) result = { 0 };
+  g_auto(MmxTestCliResult) result = { 0 };
   g_autofree char *path = data_path ("unusable.csv");
   g_autoptr(JsonObject) root = NULL;
   g_autoptr(JsonObject) imports = NULL;
@@ -542,7 +486,7 @@ static void
 test_import_missing_file (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_auto(CliResult) result = { 0 };
+  g_auto(MmxTestCliResult) result = { 0 };
   g_autofree char *path = g_build_filename (fixture->dir, "no-such-file.csv", NULL);
   g_autoptr(JsonObject) root = NULL;
   JsonObject *file;
@@ -698,7 +642,7 @@ test_kpis_bad_date (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
-      g_auto(CliResult) result = { 0 };
+      g_auto(MmxTestCliResult) result = { 0 };
       const char *args[6] = { bad[i][0], bad[i][1], bad[i][2], bad[i][3], bad[i][4], NULL };
 
       run_cli_argv (fixture, TRUE, NULL, args, &result);
@@ -714,7 +658,7 @@ static void
 test_channels_map (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_auto(CliResult) result = { 0 };
+  g_auto(MmxTestCliResult) result = { 0 };
   g_autoptr(JsonObject) before = import_json (fixture, "alias-before.csv", 0);
   g_autoptr(JsonObject) later = NULL;
   g_autoptr(JsonObject) kpis = NULL;
@@ -767,7 +711,7 @@ static void
 test_channels_unmap (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_auto(CliResult) result = { 0 };
+  g_auto(MmxTestCliResult) result = { 0 };
   g_autoptr(JsonObject) before = import_json (fixture, "alias-before.csv", 0);
   g_autoptr(JsonObject) after = NULL;
   g_autoptr(JsonObject) kpis = NULL;
@@ -799,7 +743,7 @@ test_channels_unmap (Fixture       *fixture,
 static JsonObject *
 import_custom_with_mapping (Fixture *fixture)
 {
-  g_auto(CliResult) result = { 0 };
+  g_auto(MmxTestCliResult) result = { 0 };
   g_autofree char *path = data_path ("custom-a.csv");
 
   run_cli (fixture, &result, "import", path, "--json",
@@ -866,7 +810,7 @@ static void
 test_mappings_delete (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_auto(CliResult) result = { 0 };
+  g_auto(MmxTestCliResult) result = { 0 };
   g_autoptr(JsonObject) first = import_custom_with_mapping (fixture);
   g_autoptr(JsonObject) mappings = NULL;
   g_autoptr(JsonObject) unmapped = NULL;
@@ -897,7 +841,7 @@ static void
 test_import_errors_csv (Fixture       *fixture,
                         gconstpointer  data)
 {
-  g_auto(CliResult) result = { 0 };
+  g_auto(MmxTestCliResult) result = { 0 };
   g_autofree char *path = data_path ("bad-rows.csv");
   g_autofree char *errors_path = g_build_filename (fixture->dir, "errors.csv", NULL);
   g_autofree char *contents = NULL;
@@ -934,7 +878,7 @@ static void
 test_import_preview (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_auto(CliResult) result = { 0 };
+  g_auto(MmxTestCliResult) result = { 0 };
   g_autofree char *path = data_path ("long.csv");
   g_autoptr(JsonObject) root = NULL;
   g_autoptr(JsonObject) kpis = NULL;
@@ -966,7 +910,7 @@ static void
 test_db_from_environment (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_auto(CliResult) result = { 0 };
+  g_auto(MmxTestCliResult) result = { 0 };
   g_autofree char *path = data_path ("long.csv");
   g_autofree char *env_db = g_build_filename (fixture->dir, "env", "profile.db", NULL);
   g_autofree char *default_db = g_build_filename (fixture->dir, "xdg-data", "marketingmix",
@@ -999,7 +943,7 @@ static void
 test_db_default (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_auto(CliResult) result = { 0 };
+  g_auto(MmxTestCliResult) result = { 0 };
   g_autofree char *path = data_path ("long.csv");
   g_autofree char *default_db = g_build_filename (fixture->dir, "xdg-data", "marketingmix",
                                                   "marketingmix.db", NULL);
@@ -1066,7 +1010,7 @@ test_usage (Fixture       *fixture,
             gconstpointer  data)
 {
   const UsageCase *usage = data;
-  g_auto(CliResult) result = { 0 };
+  g_auto(MmxTestCliResult) result = { 0 };
   g_autofree char *path = data_path ("long.csv");
   const char *args[G_N_ELEMENTS (usage->args)];
 
@@ -1111,7 +1055,7 @@ test_help (Fixture       *fixture,
            gconstpointer  data)
 {
   const HelpCase *help = data;
-  g_auto(CliResult) result = { 0 };
+  g_auto(MmxTestCliResult) result = { 0 };
   const char *args[3] = { help->command ? help->command : "--help", "--help", NULL };
   const char *usage;
   g_autofree char *line = NULL;
@@ -1208,9 +1152,10 @@ test_import_killed (Fixture       *fixture,
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GPtrArray) argv = NULL;
+  g_autoptr(GPtrArray) with_db = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) full_import = NULL;
-  g_auto(CliResult) result = { 0 };
+  g_auto(MmxTestCliResult) result = { 0 };
   const char * const args[] = { "import", big, "--json", NULL };
   DbState baseline, killed, full;
   double big_spend;
@@ -1221,10 +1166,11 @@ test_import_killed (Fixture       *fixture,
   g_assert_cmpint (baseline.rows, ==, 9);
   g_assert_cmpuint (baseline.n_imports, ==, 1);
 
-  launcher = new_launcher (fixture,
-                           G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
-                           NULL);
-  argv = build_argv (fixture, TRUE, args);
+  launcher = mmx_test_cli_launcher (fixture->dir,
+                                    G_SUBPROCESS_FLAGS_STDOUT_SILENCE
+                                    | G_SUBPROCESS_FLAGS_STDERR_SILENCE, NULL);
+  with_db = build_args (fixture, TRUE, args);
+  argv = mmx_test_cli_argv ((const char * const *) with_db->pdata);
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
 
@@ -1278,7 +1224,7 @@ test_kpis_series (Fixture       *fixture,
                   gconstpointer  data)
 {
   g_autoptr(JsonObject) import = import_json (fixture, "long.csv", 0);
-  g_auto(CliResult) result = { 0 };
+  g_auto(MmxTestCliResult) result = { 0 };
   g_autoptr(JsonObject) kpis = NULL;
   JsonObject *series, *facebook;
   JsonArray *values;
@@ -1340,7 +1286,7 @@ static JsonObject *
 attribute_json (Fixture    *fixture,
                 const char *method)
 {
-  g_auto(CliResult) result = { 0 };
+  g_auto(MmxTestCliResult) result = { 0 };
 
   run_cli (fixture, &result, "attribute", "--json", "--method", method, "--bootstrap", "50",
            "--evaluations", "120", NULL);
@@ -1370,9 +1316,9 @@ test_attribute_json (Fixture       *fixture,
                      gconstpointer  data)
 {
   g_autofree char *path = write_model_data (fixture, 365);
-  g_auto(CliResult) import = { 0 };
-  g_auto(CliResult) first = { 0 };
-  g_auto(CliResult) second = { 0 };
+  g_auto(MmxTestCliResult) import = { 0 };
+  g_auto(MmxTestCliResult) first = { 0 };
+  g_auto(MmxTestCliResult) second = { 0 };
   g_autoptr(JsonObject) root = NULL;
   JsonObject *diagnostics, *baseline, *channel, *series;
   JsonArray *channels, *curve;
@@ -1433,8 +1379,8 @@ test_attribute_lag (Fixture       *fixture,
                     gconstpointer  data)
 {
   g_autofree char *path = write_model_data (fixture, 365);
-  g_auto(CliResult) import = { 0 };
-  g_auto(CliResult) table = { 0 };
+  g_auto(MmxTestCliResult) import = { 0 };
+  g_auto(MmxTestCliResult) table = { 0 };
   g_autoptr(JsonObject) root = NULL;
   JsonObject *channel;
 
@@ -1459,8 +1405,8 @@ test_attribute_too_short (Fixture       *fixture,
                           gconstpointer  data)
 {
   g_autofree char *path = write_model_data (fixture, 45);
-  g_auto(CliResult) import = { 0 };
-  g_auto(CliResult) result = { 0 };
+  g_auto(MmxTestCliResult) import = { 0 };
+  g_auto(MmxTestCliResult) result = { 0 };
 
   run_cli (fixture, &import, "import", path, NULL);
   run_cli (fixture, &result, "attribute", NULL);
@@ -1477,8 +1423,8 @@ test_attribute_bad_events (Fixture       *fixture,
   g_autofree char *path = write_model_data (fixture, 90);
   g_autofree char *events = mmx_test_write_file (fixture->dir, "events.csv",
                                                  "date,name\n2023-02-30,Sale\n", -1);
-  g_auto(CliResult) import = { 0 };
-  g_auto(CliResult) result = { 0 };
+  g_auto(MmxTestCliResult) import = { 0 };
+  g_auto(MmxTestCliResult) result = { 0 };
 
   run_cli (fixture, &import, "import", path, NULL);
   run_cli (fixture, &result, "attribute", "--events", events, NULL);
@@ -1497,7 +1443,7 @@ static void
 import_sample (Fixture    *fixture,
                const char *name)
 {
-  g_auto(CliResult) result = { 0 };
+  g_auto(MmxTestCliResult) result = { 0 };
   g_autofree char *path = sample_path (name);
 
   run_cli (fixture, &result, "import", path, NULL);
@@ -1534,8 +1480,8 @@ static void
 test_forecast_json (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_auto(CliResult) result = { 0 };
-  g_auto(CliResult) again = { 0 };
+  g_auto(MmxTestCliResult) result = { 0 };
+  g_auto(MmxTestCliResult) again = { 0 };
   g_autoptr(JsonObject) root = NULL;
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
@@ -1617,7 +1563,7 @@ static void
 test_forecast_table (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_auto(CliResult) result = { 0 };
+  g_auto(MmxTestCliResult) result = { 0 };
   const char * const expected[] = {
     "Revenue forecast for 7 days, from 2025-11-01 to 2025-11-07, with its 95 % interval (additive)",
     "2025-11-07", "Total", "Average per day", "Trend", "Weekly seasonality", "Facebook Ads",
@@ -1638,7 +1584,7 @@ static void
 test_forecast_weekly (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_auto(CliResult) result = { 0 };
+  g_auto(MmxTestCliResult) result = { 0 };
   g_autoptr(JsonObject) root = NULL;
   JsonArray *points;
   JsonObject *components;
@@ -1665,9 +1611,9 @@ static void
 test_forecast_spend_plan (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_auto(CliResult) base = { 0 };
-  g_auto(CliResult) planned = { 0 };
-  g_auto(CliResult) bad = { 0 };
+  g_auto(MmxTestCliResult) base = { 0 };
+  g_auto(MmxTestCliResult) planned = { 0 };
+  g_auto(MmxTestCliResult) bad = { 0 };
   g_autofree char *plan = NULL;
   g_autofree char *bad_plan = NULL;
   g_autoptr(JsonObject) base_root = NULL;
@@ -1705,8 +1651,8 @@ static void
 test_forecast_errors (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_auto(CliResult) empty = { 0 };
-  g_auto(CliResult) events = { 0 };
+  g_auto(MmxTestCliResult) empty = { 0 };
+  g_auto(MmxTestCliResult) events = { 0 };
   g_autofree char *bad_events = mmx_test_write_file (fixture->dir, "events.csv",
                                                      "date,name\n2025-12-01,\n", -1);
 
@@ -1743,7 +1689,7 @@ test_forecast_uses_attribution (Fixture       *fixture,
   g_autofree char *more = mmx_test_write_file (fixture->dir, "more.csv",
                                                "date,channel,spend,revenue\n"
                                                "2024-01-02,TV,100,\n", -1);
-  g_auto(CliResult) result = { 0 };
+  g_auto(MmxTestCliResult) result = { 0 };
   g_autoptr(JsonObject) before = NULL;
   g_autoptr(JsonObject) after = NULL;
   g_autoptr(JsonObject) refused = NULL;
