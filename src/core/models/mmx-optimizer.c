@@ -1136,7 +1136,10 @@ mmx_optimizer_run (const MmxAttribution        *attribution,
   budget = 0;
   for (guint k = 0; k < K; k++)
     budget += recommended[k];
-  self->budget = to_user (&plan, budget);
+  /* The split meets a given budget up to round-off; the user's own figure
+   * reads back as typed. */
+  self->budget = settings->goal == MMX_OPTIMIZER_GOAL_BUDGET ? settings->budget
+                                                             : to_user (&plan, budget);
 
   summarize (&plan, current, &self->current);
   summarize (&plan, recommended, &self->recommended);
