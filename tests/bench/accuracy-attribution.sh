@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Attribution accuracy over many draws of ../shared/bench/gen_data.py, whose
+# truth is known: one draw of a few channels says little about a 95 %
+# interval or a ranking, and the search makes single results move, so a
+# change to the model is judged here, on many draws, before the tests'
+# bounds move.
+#
+#   bash tests/bench/accuracy-attribution.sh BUILD_DIR [DRAWS]
+#
+# Env: WORKLOADS ("365x5 730x8 1095x20" = DAYSxCHANNELS), METHODS ("mmm lag"),
+# BOOTSTRAP (300), PEER_BENCH (default ../shared/bench beside the project).
+# Needs /usr/bin/python3 with numpy and pandas, as the peers do; never run by
+# CI. Per workload and method: the median over draws of the median ROAS
+# error, the draws with every share within 5 points, the pooled share of
+# channels whose 95 % interval covers the true ROAS, the draws ranked right,
+# and the worst channel seen (how far its share was off).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+build=$(realpath "${1:-_build}")
+draws=${2:-10}
+peers=${PEER_BENCH:-$root/../shared/bench}
+workloads=${WORKLOADS:-"365x5 730x8 1095x20"}
+methods=${METHODS:-"mmm lag"}
+bootstrap=${BOOTSTRAP:-300}
+cli=$build/src/cli/marketingmix-cli
+py=/usr/bin/python3
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+[ -x "$cli" ] || { echo "build $cli first: meson compile -C $build" >&2; exit 1; }
+[ -f "$peers/gen_data.py" ] || { echo "no gen_data.py in $peers (set PEER_BENCH)" >&2; exit 1; }
+
+for dims in $workloads; do
+  days=${dims%%x*} channels=${dims##*x}
+  for seed in $(seq 1 "$draws"); do
+    base=$work/${dims}_$seed
+    $py "$peers/gen_data.py" --days "$days" --channels "$channels" --seed "$seed" \
+      --out "$base.csv" > /dev/null
+    "$cli" --db "$base.db" import "${base}_wide.csv" > /dev/null
+    for method in $methods; do
+      "$cli" --db "$base.db" attribute --method "$method" --bootstrap "$bootstrap" --no-cache \
+        --json > "${base}_$method.json"
+    done
+  done
+done
+
+$py - "$work" "$draws" "$methods" $workloads <<'PY'
+import json, os, statistics, sys
+
+work, draws, methods, workloads = sys.argv[1], int(sys.argv[2]), sys.argv[3].split(), sys.argv[4:]
+
+
+def score(result, truth):
+    params = truth["channel_params"]
+    total = result["baseline"]["contribution"] + sum(c["contribution"] for c in result["channels"])
+    errors, covered, shares, pairs = [], 0, [], []
+    for channel in result["channels"]:
+        # The import names channels its own way; the spend tells them apart.
+        name, true = min(params.items(),
+                         key=lambda item: abs(item[1]["total_spend"] - channel["spend"]))
+        errors.append(abs(channel["roas"] - true["roas"]) / true["roas"])
+        lo, hi = channel.get("roas_ci") or [channel["roas"], channel["roas"]]
+        covered += lo <= true["roas"] <= hi
+        shares.append((abs(channel["contribution"] - true["total_contribution"]) / total, name))
+        pairs.append((channel["roas"], true["roas"]))
+    ranked = all((a[0] > b[0]) == (a[1] > b[1]) for a in pairs for b in pairs if a[1] != b[1])
+    return statistics.median(errors), max(shares), covered, len(errors), ranked
+
+
+print("%-8s %-4s %5s | %-17s %-14s %-9s %-10s %s" % (
+    "workload", "meth", "draws", "median ROAS error", "shares <= 5 pt", "coverage", "ranked",
+    "worst share error"))
+for dims in workloads:
+    for method in methods:
+        rows = []
+        for seed in range(1, draws + 1):
+            base = os.path.join(work, "%s_%d" % (dims, seed))
+            result = json.load(open("%s_%s.json" % (base, method)))
+            truth = json.load(open("%s_truth.json" % base))
+            rows.append(score(result, truth) + (seed,))
+        worst = max(rows, key=lambda r: r[1][0])
+        print("%-8s %-4s %5d | %16.1f%% %8d of %-3d %8.0f%% %4d of %-3d %.1f pt (%s, seed %d)" % (
+            dims, method, len(rows), 100 * statistics.median(r[0] for r in rows),
+            sum(r[1][0] <= 0.05 for r in rows), len(rows),
+            100 * sum(r[2] for r in rows) / sum(r[3] for r in rows),
+            sum(r[4] for r in rows), len(rows), 100 * worst[1][0], worst[1][1], worst[5]))
+print("targets (issue 3): median ROAS error <= 20 %, shares within 5 points, coverage >= 80 %, "
+      "ranking right")
+PY
