@@ -264,19 +264,23 @@ static const PublicSet public_sets[] = {
   /* PyMC-Marketing's demo and its parameter-recovery set (ROAS: the
    * README's true contributions over the file's spend). Both have
    * always-on channels whose true response is concave from the first
-   * unit: the level of their effect cannot be told apart from the
-   * baseline, and the model gives it to the baseline. Below the issue's
-   * targets: these bounds hold what is reached, and the notes say so. */
+   * unit: the level of their effect is hard to tell from the baseline's.
+   * Reached: demo 19.2 % median ROAS error, shares within 8.7 points
+   * (the issue's 5 missed: x1 goes partly to the baseline), 2 of 2
+   * covered; recovery 19.2 %, 4.2 points, 4 of 4 covered, ranking wrong
+   * (x2 and x3 swap: 1.42 against 1.83 for true 2.00 and 1.88). The
+   * bounds leave a little room for another machine's round-off, which
+   * can move the search. */
   { "/mmx/models/attribution/accuracy/pymc-example", "pymc_marketing", "mmm_example.csv",
     { "date_week=date", "y=revenue", "x1=spend:x1", "x2=spend:x2", "event_1=control:event_1",
       "event_2=control:event_2", "dayofyear=ignore", "t=ignore", NULL },
-    { "x1", "x2" }, { 4967.83, 2274.88 }, { 274848, 65906 }, 2, 0.25, 0.10, 0, TRUE },
+    { "x1", "x2" }, { 4967.83, 2274.88 }, { 274848, 65906 }, 2, 0.22, 0.10, 0.5, TRUE },
   { "/mmx/models/attribution/accuracy/pymc-recovery", "pymc_mmm_param_recovery",
     "input_data_RAW.csv",
     { "date_week=date", "y=revenue", "x1=spend:x1", "x2=spend:x2", "x3=spend:x3", "x4=spend:x4",
       "c1=control:c1", "c2=control:c2", "c3=control:c3", NULL },
     { "x1", "x2", "x3", "x4" }, { 1.5113, 1.9950, 1.8808, 0.9625 },
-    { 82.99, 127.79, 118.27, 20.07 }, 4, 0.45, 0.07, 0.5, FALSE },
+    { 82.99, 127.79, 118.27, 20.07 }, 4, 0.25, 0.06, 0.75, FALSE },
 };
 
 static void
