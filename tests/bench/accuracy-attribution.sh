@@ -8,7 +8,9 @@
 #   bash tests/bench/accuracy-attribution.sh BUILD_DIR [DRAWS]
 #
 # Env: WORKLOADS ("365x5 730x8 1095x20" = DAYSxCHANNELS), METHODS ("mmm lag"),
-# BOOTSTRAP (300), PEER_BENCH (default ../shared/bench beside the project).
+# BOOTSTRAP (300), ATTRIBUTE_ARGS (more options for attribute, such as
+# "--decomposition-weight 0.1"), PEER_BENCH (default ../shared/bench beside
+# the project).
 # Needs /usr/bin/python3 with numpy and pandas, as the peers do; never run by
 # CI. Per workload and method: the median over draws of the median ROAS
 # error, the draws with every share within 5 points, the pooled share of
@@ -22,6 +24,7 @@ peers=${PEER_BENCH:-$root/../shared/bench}
 workloads=${WORKLOADS:-"365x5 730x8 1095x20"}
 methods=${METHODS:-"mmm lag"}
 bootstrap=${BOOTSTRAP:-300}
+read -r -a extra <<< "${ATTRIBUTE_ARGS:-}"
 cli=$build/src/cli/marketingmix-cli
 py=/usr/bin/python3
 work=$(mktemp -d)
@@ -39,7 +42,7 @@ for dims in $workloads; do
     "$cli" --db "$base.db" import "${base}_wide.csv" > /dev/null
     for method in $methods; do
       "$cli" --db "$base.db" attribute --method "$method" --bootstrap "$bootstrap" --no-cache \
-        --json > "${base}_$method.json"
+        ${extra[@]+"${extra[@]}"} --json > "${base}_$method.json"
     done
   done
 done
