@@ -16,6 +16,7 @@
 #include "mmx-forecast.h"
 #include "mmx-model-error.h"
 #include "mmx-panel.h"
+#include "mmx-spend-scenario-text.h"
 
 typedef struct
 {

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "mmx-attribution.h"
+#include "mmx-import-error.h"
 #include "mmx-lift-tests.h"
 #include "mmx-model-error.h"
 #include "mmx-parallel.h"
@@ -535,7 +536,7 @@ test_lift_file_errors (void)
       g_autoptr(GPtrArray) tests = mmx_lift_tests_load (file, NULL, &error);
 
       g_assert_null (tests);
-      mmx_test_assert_error_says (error, MMX_MODEL_ERROR, MMX_MODEL_ERROR_BAD_FILE,
+      mmx_test_assert_error_says (error, MMX_IMPORT_ERROR, MMX_IMPORT_ERROR_BAD_FILE,
                                   cases[i].message);
     }
   mmx_test_remove_dir (dir);

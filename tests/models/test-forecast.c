@@ -14,6 +14,7 @@
 #include "mmx-forecast.h"
 #include "mmx-model-error.h"
 #include "mmx-parallel.h"
+#include "mmx-spend-scenario-text.h"
 #include "mmx-test-series.h"
 #include "mmx-test-utils.h"
 

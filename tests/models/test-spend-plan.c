@@ -8,9 +8,10 @@
 #include "config.h"
 
 #include "mmx-date.h"
+#include "mmx-import-error.h"
 #include "mmx-model-error.h"
 #include "mmx-spend-plan.h"
-#include "mmx-spend-scenario.h"
+#include "mmx-spend-scenario-text.h"
 #include "mmx-test-utils.h"
 
 /* Scenarios and spend plans name channels as a user writes them; both
@@ -224,7 +225,7 @@ test_plan_errors (MmxTestStoreFixture *fixture,
       g_autoptr(MmxSpendPlan) plan = load_plan (fixture, panel, cases[c].contents, &error);
 
       g_assert_null (plan);
-      mmx_test_assert_error_says (error, MMX_MODEL_ERROR, MMX_MODEL_ERROR_BAD_FILE,
+      mmx_test_assert_error_says (error, MMX_IMPORT_ERROR, MMX_IMPORT_ERROR_BAD_FILE,
                                   cases[c].message);
     }
 
@@ -234,7 +235,7 @@ test_plan_errors (MmxTestStoreFixture *fixture,
     g_autoptr(MmxSpendPlan) plan = mmx_spend_plan_load (file, fixture->store, panel, NULL, &error);
 
     g_assert_null (plan);
-    g_assert_error (error, MMX_MODEL_ERROR, MMX_MODEL_ERROR_BAD_FILE);
+    g_assert_error (error, MMX_IMPORT_ERROR, MMX_IMPORT_ERROR_BAD_FILE);
   }
 }
 

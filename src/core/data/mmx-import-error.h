@@ -24,9 +24,13 @@ G_BEGIN_DECLS
  *   does not match the database
  * @MMX_IMPORT_ERROR_NO_CHANNEL: a file without a channel column does not
  *   say which channel its spend belongs to
+ * @MMX_IMPORT_ERROR_BAD_FILE: a side file (events, lift tests, a spend
+ *   plan) cannot be used; the message names the row and column
  *
- * Why a whole file cannot be imported. Problems with single rows are not
- * errors: they are reported in the import summary.
+ * Why a whole file cannot be imported. Problems with single rows of the
+ * data are not errors: they are reported in the import summary. A side
+ * file is read whole or not at all, since a model must not run on half
+ * of what the user listed.
  */
 typedef enum
 {
@@ -37,6 +41,7 @@ typedef enum
   MMX_IMPORT_ERROR_UNKNOWN_DATES,
   MMX_IMPORT_ERROR_GRANULARITY,
   MMX_IMPORT_ERROR_NO_CHANNEL,
+  MMX_IMPORT_ERROR_BAD_FILE,
 } MmxImportError;
 
 GQuark mmx_import_error_quark (void);

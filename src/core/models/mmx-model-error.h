@@ -19,8 +19,8 @@ G_BEGIN_DECLS
  *   spend to model
  * @MMX_MODEL_ERROR_INVALID_SETTINGS: a setting is out of its range or names
  *   something that does not exist
- * @MMX_MODEL_ERROR_BAD_FILE: a file given to a model (events, lift tests,
- *   a spend plan) cannot be used
+ * @MMX_MODEL_ERROR_BAD_FILE: a lift test does not fit the data, or a
+ *   saved result cannot be read
  * @MMX_MODEL_ERROR_FAILED: the model could not be fitted
  * @MMX_MODEL_ERROR_NO_RESULT: a result the model needs (an attribution
  *   for the optimizer) does not exist yet

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include "mmx-store.h"
+#include <glib.h>
 
 G_BEGIN_DECLS
 
@@ -44,10 +44,6 @@ typedef struct
 typedef struct _MmxSpendScenario MmxSpendScenario;
 
 MmxSpendScenario     *mmx_spend_scenario_new        (const char          *name) G_GNUC_WARN_UNUSED_RESULT;
-MmxSpendScenario     *mmx_spend_scenario_parse      (const char          *text,
-                                                     MmxStore            *store,
-                                                     const char * const  *channels,
-                                                     GError             **error) G_GNUC_WARN_UNUSED_RESULT;
 void                  mmx_spend_scenario_free       (MmxSpendScenario    *self);
 void                  mmx_spend_scenario_add_change (MmxSpendScenario    *self,
                                                      const char          *channel,

@@ -13,7 +13,7 @@
 
 #include "mmx-csv-table.h"
 #include "mmx-events.h"
-#include "mmx-model-error.h"
+#include "mmx-import-error.h"
 
 /* One occurrence may span a season, not a year: longer is a typing slip. */
 #define MAX_EVENT_DAYS 92
@@ -230,7 +230,7 @@ mmx_events_load_file (MmxEvents     *self,
   return TRUE;
 
 failed:
-  g_set_error (error, MMX_MODEL_ERROR, MMX_MODEL_ERROR_BAD_FILE, "%s", local_error->message);
+  g_set_error (error, MMX_IMPORT_ERROR, MMX_IMPORT_ERROR_BAD_FILE, "%s", local_error->message);
   g_error_free (local_error);
   return FALSE;
 }

@@ -11,7 +11,7 @@
 
 #include "mmx-date.h"
 #include "mmx-events.h"
-#include "mmx-model-error.h"
+#include "mmx-import-error.h"
 #include "mmx-test-utils.h"
 
 static guint32
@@ -188,7 +188,7 @@ test_bad_file (gconstpointer data)
   g_autoptr(MmxEvents) events = load_events (bad->contents, &error);
 
   g_assert_null (events);
-  g_assert_error (error, MMX_MODEL_ERROR, MMX_MODEL_ERROR_BAD_FILE);
+  g_assert_error (error, MMX_IMPORT_ERROR, MMX_IMPORT_ERROR_BAD_FILE);
   if (strstr (error->message, bad->message) == NULL)
     g_error ("“%s” does not say “%s”", error->message, bad->message);
 }

@@ -12,8 +12,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "mmx-csv-table.h"
+#include "mmx-import-error.h"
 #include "mmx-lift-tests.h"
-#include "mmx-model-error.h"
 
 void
 mmx_lift_test_free (MmxLiftTest *self)
@@ -71,7 +71,7 @@ read_test (MmxCsvTable  *table,
  * @error: a location for a #GError
  *
  * Returns: (transfer full) (element-type MmxLiftTest): the tests, or
- *   %NULL with a %MMX_MODEL_ERROR_BAD_FILE error naming the row and column
+ *   %NULL with a %MMX_IMPORT_ERROR_BAD_FILE error naming the row and column
  */
 GPtrArray *
 mmx_lift_tests_load (GFile         *file,
@@ -110,6 +110,6 @@ mmx_lift_tests_load (GFile         *file,
   return g_steal_pointer (&tests);
 
 failed:
-  g_set_error (error, MMX_MODEL_ERROR, MMX_MODEL_ERROR_BAD_FILE, "%s", local_error->message);
+  g_set_error (error, MMX_IMPORT_ERROR, MMX_IMPORT_ERROR_BAD_FILE, "%s", local_error->message);
   return NULL;
 }

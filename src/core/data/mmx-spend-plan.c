@@ -14,7 +14,7 @@
 #include "mmx-channel-match.h"
 #include "mmx-csv-table.h"
 #include "mmx-date.h"
-#include "mmx-model-error.h"
+#include "mmx-import-error.h"
 #include "mmx-spend-plan.h"
 
 struct _MmxSpendPlan
@@ -178,7 +178,7 @@ read_row (MmxSpendPlan    *self,
  * names its row and column, since a forecast on half a plan misleads.
  *
  * Returns: (transfer full): the plan, or %NULL with a
- *   %MMX_MODEL_ERROR_BAD_FILE error
+ *   %MMX_IMPORT_ERROR_BAD_FILE error
  */
 MmxSpendPlan *
 mmx_spend_plan_load (GFile           *file,
@@ -212,7 +212,7 @@ mmx_spend_plan_load (GFile           *file,
   return g_steal_pointer (&self);
 
 failed:
-  g_set_error (error, MMX_MODEL_ERROR, MMX_MODEL_ERROR_BAD_FILE, "%s", local_error->message);
+  g_set_error (error, MMX_IMPORT_ERROR, MMX_IMPORT_ERROR_BAD_FILE, "%s", local_error->message);
   g_error_free (local_error);
   return NULL;
 }
