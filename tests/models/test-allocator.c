@@ -380,24 +380,22 @@ test_concave_limits (void)
     }
 }
 
-/* From a start with channels 0 and 1 on their minimums and the budget on
- * channel 2, SLSQP's first step keeps the first two there, where the best
- * split has them well inside: the runs that leave them out must take them
- * back in. */
+/* From a start with the budget on channel 0, the guess holds channel 2
+ * on its minimum, where the best split gives it a little: the search must
+ * take it back in. */
 static void
 test_concave_released (void)
 {
-  MmxResponse responses[4] = {
-    make_response (0, 3385, 1, 4383),
-    make_response (0, 4407, 1, 3004),
-    make_response (0, 2885, 1, 3577),
-    make_response (0, 3282, 1, 10181),
+  MmxResponse responses[3] = {
+    make_response (0, 4189, 1, 5526),
+    make_response (0, 3464, 1, 6010),
+    make_response (0, 4450, 1, 4439),
   };
-  double lower[4] = { 823, 20, 692, 0 };
-  double upper[4] = { INFINITY, 1769, INFINITY, 1436 };
-  double start[4] = { 0, 0, 4477, 0 };
+  double lower[3] = { 0, 7, 0 };
+  double upper[3] = { INFINITY, INFINITY, INFINITY };
+  double start[3] = { 10020, 0, 0 };
 
-  check_clipped_closed_form (responses, lower, upper, 4, 4477, start);
+  check_clipped_closed_form (responses, lower, upper, 3, 2004, start);
 }
 
 /* A maximum that binds holds its channel there; the others share the rest

@@ -38,9 +38,9 @@
  *
  * Each step of SLSQP solves a least-squares problem whose cost grows with
  * about the cube of its variables, and with the bounds that bind. So each
- * run first guesses, from where SLSQP's first step would go, which
- * channels end on a limit, and leaves them there, out of SLSQP's
- * variables. Where the optimality conditions of all channels show a guess
+ * run first takes two Newton steps like SLSQP's first one, guesses from
+ * them which channels end on a limit, and leaves those there, out of
+ * SLSQP's variables. Where the optimality conditions of all channels show a guess
  * wrong, SLSQP runs again from its end with those channels released, so
  * every run still ends at a point that meets them. */
 
@@ -86,9 +86,12 @@
  * this share beyond what the optimality conditions allow. */
 #define HELD_TOLERANCE 1e-6
 
-/* How far beyond a limit the guessed first step must reach, as a multiple
- * of the distance to it, for SLSQP to leave the channel out. */
+/* How far beyond a limit a guessed step must reach, as a multiple of the
+ * distance to it, for SLSQP to leave the channel out; and the steps of the
+ * guess: the second, taken where the first went, sees the curvature there
+ * and guesses much better. */
 #define HOLD_MARGIN 2
+#define GUESS_STEPS 2
 
 struct _MmxAllocator
 {
@@ -649,26 +652,24 @@ take_step (const MmxAllocator *self,
   return CLAMP (x[k] + step[k] * (slope[k] - price), self->lower[k], self->ceiling[k]);
 }
 
-/* Guesses which channels of split @x end on a limit, so that SLSQP can
- * leave them out. The guess is SLSQP's own first step, without its line
- * search: in its units the Hessian it starts from is about the true one,
- * so each channel moves by (slope - lambda) u^2 / objective_scale, clipped
- * to its limits, with the price lambda that meets the budget. A channel is
- * held on a limit when the step would take it there from twice as far,
- * as the curvature grows on the way down a concave curve and the price
- * moves with the other channels. Below the peak of its slope a curve is
- * convex and the step heads the wrong way, so such a channel stays put
- * and is held only where it already sits on a limit. @x moves to the step
- * unless that earns less. */
+/* A guess of which channels of split @x end on a limit, from SLSQP's own
+ * first step without its line search: in its units the Hessian it starts
+ * from is about the true one, so each channel moves by (slope - lambda)
+ * u^2 / objective_scale, clipped to its limits, with the price lambda that
+ * meets the budget. A channel is held on a limit when the step would take
+ * it there from twice as far, as the curvature grows on the way down a
+ * concave curve and the price moves with the other channels. Below the
+ * peak of its slope a curve is convex and the step heads the wrong way, so
+ * such a channel stays put, and is held only where it already sits on a
+ * limit. @x moves to the step. */
 static void
-guess_held (const MmxAllocator *self,
-            double             *x,
-            MmxBound           *held)
+step_and_hold (const MmxAllocator *self,
+               double             *x,
+               MmxBound           *held)
 {
   guint n = self->n;
-  g_autofree double *slope = g_new (double, 3 * (gsize) n);
+  g_autofree double *slope = g_new (double, 2 * (gsize) n);
   double *step = slope + n;
-  double *to = slope + 2 * n;
   double low = INFINITY, high = -INFINITY, price;
 
   for (guint k = 0; k < n; k++)
@@ -707,10 +708,50 @@ guess_held (const MmxAllocator *self,
         held[k] = MMX_BOUND_MAX;
       else
         held[k] = MMX_BOUND_NONE;
-      to[k] = take_step (self, x, slope, step, price, k);
     }
-  if (mmx_allocator_evaluate (self, to, NULL) >= mmx_allocator_evaluate (self, x, NULL))
-    memcpy (x, to, sizeof (double) * n);
+  for (guint k = 0; k < n; k++)
+    x[k] = take_step (self, x, slope, step, price, k);
+}
+
+/* Puts the channels @held in split @x on their limits and shares the rest
+ * of the budget over the others; should those have too little room,
+ * nothing is held. */
+static void
+place_held (const MmxAllocator *self,
+            MmxBound           *held,
+            double             *x)
+{
+  for (guint k = 0; k < self->n; k++)
+    if (held[k] != MMX_BOUND_NONE)
+      x[k] = held[k] == MMX_BOUND_MIN ? self->lower[k] : self->ceiling[k];
+  if (!repair_holding (self, held, x))
+    {
+      for (guint k = 0; k < self->n; k++)
+        held[k] = MMX_BOUND_NONE;
+      repair (self, x);
+    }
+}
+
+/* Guesses which channels of split @x end on a limit, so that SLSQP can
+ * leave them out, and puts them there, @x moved by GUESS_STEPS steps as
+ * step_and_hold() takes them. Should that earn less than @x, as it may on
+ * S-shaped curves, @x stays and nothing is held. */
+static void
+guess_held (const MmxAllocator *self,
+            double             *x,
+            MmxBound           *held)
+{
+  g_autofree double *from = g_memdup2 (x, sizeof (double) * self->n);
+
+  for (guint i = 0; i < GUESS_STEPS; i++)
+    step_and_hold (self, x, held);
+  place_held (self, held, x);
+  if (mmx_allocator_evaluate (self, x, NULL) < mmx_allocator_evaluate (self, from, NULL))
+    {
+      memcpy (x, from, sizeof (double) * self->n);
+      for (guint k = 0; k < self->n; k++)
+        held[k] = MMX_BOUND_NONE;
+    }
 }
 
 /* Releases the channels @held on a limit in split @x that the optimality
@@ -747,8 +788,7 @@ release_held (const MmxAllocator *self,
 }
 
 /* Runs SLSQP on split @x over the channels not @held on a limit, which
- * go there first; should the others have too little room for the rest of
- * the budget, nothing is held. Returns the evaluations it made. */
+ * place_held() puts there first. Returns the evaluations it made. */
 static guint
 search_free (const MmxAllocator *self,
              MmxBound           *held,
@@ -763,16 +803,7 @@ search_free (const MmxAllocator *self,
   nlopt_opt opt;
   double f;
 
-  for (guint k = 0; k < n; k++)
-    if (held[k] != MMX_BOUND_NONE)
-      x[k] = held[k] == MMX_BOUND_MIN ? self->lower[k] : self->ceiling[k];
-  if (!repair_holding (self, held, x))
-    {
-      for (guint k = 0; k < n; k++)
-        held[k] = MMX_BOUND_NONE;
-      repair (self, x);
-    }
-
+  place_held (self, held, x);
   for (guint k = 0; k < n; k++)
     {
       double unit;
@@ -1214,11 +1245,12 @@ mmx_allocator_solve (MmxAllocator  *self,
  *
  * Searches with SLSQP from @start moved onto the budget, one start only:
  * a local optimum near a split, as when the user moves one channel by
- * hand; not, on S-shaped curves, necessarily the best split. Channels
- * guessed to end on a limit wait there, out of SLSQP's way, and a second
- * run of SLSQP takes back those the optimality conditions want off it; so
- * on S-shaped curves the search may end at another local optimum than one
- * run over all channels would.
+ * hand; not, on S-shaped curves, necessarily the best split. SLSQP begins
+ * two Newton steps on, where those earn more than @start; channels
+ * guessed to end on a limit wait there, out of its way, and a second run
+ * takes back those the optimality conditions want off it. So on S-shaped
+ * curves the search may end at another local optimum than one run of
+ * SLSQP over all channels would.
  */
 void
 mmx_allocator_refine (MmxAllocator  *self,
