@@ -434,10 +434,10 @@ test_scenarios (Fixture       *fixture,
   g_assert_cmpuint (json_array_get_length (scenarios), ==, 2);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (scenarios, 0),
                                                   "name"), ==, "Plan A");
-  g_assert_cmpfloat (json_object_get_double_member (
-                       json_object_get_object_member (json_array_get_object_element (scenarios,
-                                                                                     0),
-                                                      "result"), "budget"), ==, 120000);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (
+                                    json_object_get_object_member (
+                                      json_array_get_object_element (scenarios, 0), "result"),
+                                    "budget"), 120000, 1e-6);
 
   run (fixture, &result, "scenarios", NULL);
   g_assert_cmpint (result.status, ==, 0);

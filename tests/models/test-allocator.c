@@ -17,7 +17,8 @@
 /* The best split of a budget over steady-state response curves, checked
  * against what it must be: a brute-force search on a fine grid (2 and 3
  * channels, S-shaped curves included: the same optimum within 0.1 %), the
- * closed form for concave curves (1e-6), and the limits. */
+ * closed form for concave curves (1e-6), clipped to limits where they bind
+ * (1e-5), and the limits. */
 
 /* The brute force's grid is refined around its best point this often. */
 #define GRID_ROUNDS 4
@@ -283,6 +284,120 @@ test_concave_closed_form (void)
   mmx_allocation_clear (&allocation);
 }
 
+/* The split of concave curves (shape 1) by the optimality conditions
+ * alone: at the price lambda each channel takes sqrt (beta h / lambda) - h
+ * clipped to its limits, lambda bisected until the budget is met. */
+static void
+clipped_closed_form (const MmxResponse *responses,
+                     const double      *lower,
+                     const double      *upper,
+                     guint              n,
+                     double             budget,
+                     double            *x)
+{
+  double low = 1e-12, high = 1e12;
+
+  for (guint i = 0; i < 200; i++)
+    {
+      double price = sqrt (low * high), total = 0;
+
+      for (guint k = 0; k < n; k++)
+        {
+          double h = responses[k].hill.half * (1 - responses[k].adstock.decay);
+
+          x[k] = CLAMP (sqrt (responses[k].beta * h / price) - h, lower[k], upper[k]);
+          total += x[k];
+        }
+      if (total > budget)
+        low = price;
+      else
+        high = price;
+    }
+}
+
+static void
+check_clipped_closed_form (const MmxResponse *responses,
+                           const double      *lower,
+                           const double      *upper,
+                           guint              n,
+                           double             budget,
+                           const double      *start)
+{
+  g_autoptr(MmxAllocator) allocator = mmx_allocator_new (n, responses, lower, upper);
+  g_autofree double *expected = g_new (double, n);
+  MmxAllocation one, best;
+
+  clipped_closed_form (responses, lower, upper, n, budget, expected);
+  mmx_allocation_init (&one, n);
+  mmx_allocation_init (&best, n);
+  mmx_allocator_refine (allocator, budget, start, &one);
+  mmx_allocator_solve (allocator, budget, start, NULL, &best);
+  check_feasible (&one, lower, upper, n, budget);
+  check_feasible (&best, lower, upper, n, budget);
+  for (guint k = 0; k < n; k++)
+    {
+      g_assert_cmpfloat_with_epsilon (one.spend[k], expected[k], 1e-5 * budget);
+      g_assert_cmpfloat_with_epsilon (best.spend[k], expected[k], 1e-5 * budget);
+    }
+  g_assert_cmpfloat (one.value, >=, revenue (responses, expected, n) * (1 - 1e-9));
+  g_assert_cmpfloat (best.value, >=, revenue (responses, expected, n) * (1 - 1e-9));
+  g_assert_true (one.verified);
+  g_assert_true (best.verified);
+  mmx_allocation_clear (&one);
+  mmx_allocation_clear (&best);
+}
+
+/* Concave curves with limits that bind, from starts far from the best
+ * split: one run and the whole search both find the split the optimality
+ * conditions give, whichever channels SLSQP leaves on their limits. */
+static void
+test_concave_limits (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
+  MmxResponse responses[12];
+  double lower[12], upper[12], start[12];
+  guint n = G_N_ELEMENTS (responses);
+
+  for (guint k = 0; k < n; k++)
+    {
+      responses[k] = make_response (g_rand_double_range (rand, 0, 0.7),
+                                    g_rand_double_range (rand, 500, 5000), 1,
+                                    g_rand_double_range (rand, 1000, 20000));
+      lower[k] = k % 3 == 0 ? 0 : g_rand_double_range (rand, 100, 600);
+      upper[k] = k % 4 == 1 ? INFINITY : lower[k] + g_rand_double_range (rand, 500, 3000);
+    }
+  for (guint p = 0; p < 6; p++)
+    {
+      double budget = 2000 * (p + 1);
+
+      for (guint k = 0; k < n; k++)
+        {
+          budget += lower[k];
+          /* Everything on one channel, or on every other one. */
+          start[k] = p % 2 ? (k == p ? budget : 0) : (k % 2 ? 10 * budget : 1);
+        }
+      check_clipped_closed_form (responses, lower, upper, n, budget, start);
+    }
+}
+
+/* From a start with the budget on channel 0, the guess holds channel 2
+ * on its minimum, where the best split gives it a little: the search must
+ * take it back in. */
+static void
+test_concave_released (void)
+{
+  MmxResponse responses[3] = {
+    make_response (0, 4189, 1, 5526),
+    make_response (0, 3464, 1, 6010),
+    make_response (0, 4450, 1, 4439),
+  };
+  double lower[3] = { 0, 7, 0 };
+  double upper[3] = { INFINITY, INFINITY, INFINITY };
+  double start[3] = { 10020, 0, 0 };
+
+  check_clipped_closed_form (responses, lower, upper, 3, 2004, start);
+}
+
 /* A maximum that binds holds its channel there; the others share the rest
  * at a marginal ROAS no higher than the bound channel's. A minimum that
  * binds the same, the other way round. */
@@ -463,6 +578,8 @@ main (int    argc,
   g_test_add_func ("/mmx/models/allocator/brute-force-three", test_brute_force_three);
   g_test_add_func ("/mmx/models/allocator/many-channels", test_many_channels);
   g_test_add_func ("/mmx/models/allocator/concave-closed-form", test_concave_closed_form);
+  g_test_add_func ("/mmx/models/allocator/concave-limits", test_concave_limits);
+  g_test_add_func ("/mmx/models/allocator/concave-released", test_concave_released);
   g_test_add_func ("/mmx/models/allocator/bounds-bind", test_bounds_bind);
   g_test_add_func ("/mmx/models/allocator/degenerate", test_degenerate);
   g_test_add_func ("/mmx/models/allocator/s-curves-concentrate", test_s_curves_concentrate);

@@ -34,7 +34,15 @@
  * about 1: then the gradients are about 1 whatever the currency, so tiny
  * ones do not stop it early nor huge ones throw it off, and its first
  * quasi-Newton steps, taken with the identity for a Hessian, are nearly
- * Newton steps. */
+ * Newton steps.
+ *
+ * Each step of SLSQP solves a least-squares problem whose cost grows with
+ * about the cube of its variables, and with the bounds that bind. So each
+ * run first takes two Newton steps like SLSQP's first one, guesses from
+ * them which channels end on a limit, and leaves those there, out of
+ * SLSQP's variables. Where the optimality conditions of all channels show a guess
+ * wrong, SLSQP runs again from its end with those channels released, so
+ * every run still ends at a point that meets them. */
 
 /* Random starts help most where few channels leave few other starts. */
 #define RANDOM_STARTS_FEW 4
@@ -74,6 +82,17 @@
  * off their limits agree within this share. */
 #define KKT_TOLERANCE 1e-3
 
+/* A channel held on a limit is released when its marginal ROAS strays
+ * this share beyond what the optimality conditions allow. */
+#define HELD_TOLERANCE 1e-6
+
+/* How far beyond a limit a guessed step must reach, as a multiple of the
+ * distance to it, for SLSQP to leave the channel out; and the steps of the
+ * guess: the second, taken where the first went, sees the curvature there
+ * and guesses much better. */
+#define HOLD_MARGIN 2
+#define GUESS_STEPS 2
+
 struct _MmxAllocator
 {
   guint     n;
@@ -92,10 +111,15 @@ struct _MmxAllocator
   double   *ceiling;
 };
 
-/* One run of SLSQP, on the thread that does it. */
+/* One run of SLSQP, on the thread that does it, over the channels not
+ * held on a limit. */
 typedef struct
 {
   const MmxAllocator *allocator;
+  const guint        *channels;
+  /* What the channels SLSQP moves share, and what the held ones earn. */
+  double              budget;
+  double              held_value;
   double             *scale;
   double             *z;
   double             *z_lower;
@@ -145,15 +169,16 @@ objective_cb (unsigned      n,
   double total = 0;
 
   search->n_evaluations++;
-  for (guint k = 0; k < n; k++)
+  for (guint i = 0; i < n; i++)
     {
-      double x = z[k] * search->scale[k];
+      guint k = search->channels[i];
+      double x = z[i] * search->scale[i];
 
       total += curve_value (self, k, x);
       if (gradient != NULL)
-        gradient[k] = search->scale[k] * curve_slope (self, k, x) / self->objective_scale;
+        gradient[i] = search->scale[i] * curve_slope (self, k, x) / self->objective_scale;
     }
-  return total / self->objective_scale;
+  return (total + search->held_value) / self->objective_scale;
 }
 
 static double
@@ -166,13 +191,13 @@ budget_cb (unsigned      n,
   double budget = search->allocator->budget;
   double total = 0;
 
-  for (guint k = 0; k < n; k++)
+  for (guint i = 0; i < n; i++)
     {
-      total += z[k] * search->scale[k];
+      total += z[i] * search->scale[i];
       if (gradient != NULL)
-        gradient[k] = search->scale[k] / budget;
+        gradient[i] = search->scale[i] / budget;
     }
-  return total / budget - 1;
+  return (total - search->budget) / budget;
 }
 
 /**
@@ -327,12 +352,13 @@ mmx_allocator_evaluate (const MmxAllocator *self,
 }
 
 /* Moves @x onto sum = budget within its limits: clipped first, then what is
- * left over or missing shared in proportion to the room each channel other
- * than @keep has. One pass is exact, because no share exceeds its
- * channel's room; should the others have too little, @keep moves too. */
-static void
-repair_keeping (const MmxAllocator *self,
-                guint               keep,
+ * left over or missing shared in proportion to the room each channel not
+ * @held (nullable) on a limit has. One pass is exact, because no share
+ * exceeds its channel's room. Returns %FALSE when the others have too
+ * little room, with @x only clipped. */
+static gboolean
+repair_holding (const MmxAllocator *self,
+                const MmxBound     *held,
                 double             *x)
 {
   double left, room = 0;
@@ -341,33 +367,35 @@ repair_keeping (const MmxAllocator *self,
     x[k] = CLAMP (x[k], self->lower[k], self->ceiling[k]);
   left = self->budget - sum (x, self->n);
   for (guint k = 0; k < self->n; k++)
-    if (k != keep)
+    if (held == NULL || held[k] == MMX_BOUND_NONE)
       room += left > 0 ? self->ceiling[k] - x[k] : x[k] - self->lower[k];
   if (left == 0)
-    return;
+    return TRUE;
   if (room < fabs (left))
-    {
-      if (keep < self->n)
-        repair_keeping (self, G_MAXUINT, x);
-      else
-        for (guint k = 0; k < self->n; k++)
-          x[k] = left > 0 ? self->ceiling[k] : self->lower[k];
-      return;
-    }
+    return FALSE;
   for (guint k = 0; k < self->n; k++)
-    if (k != keep)
+    if (held == NULL || held[k] == MMX_BOUND_NONE)
       {
         double share = left > 0 ? self->ceiling[k] - x[k] : x[k] - self->lower[k];
 
         x[k] += left * share / room;
       }
+  return TRUE;
 }
 
+/* Should all channels together have too little room, the budget lies
+ * beyond their limits by rounding: they all go to the nearer end. */
 static void
 repair (const MmxAllocator *self,
         double             *x)
 {
-  repair_keeping (self, G_MAXUINT, x);
+  if (!repair_holding (self, NULL, x))
+    {
+      gboolean short_of = sum (x, self->n) < self->budget;
+
+      for (guint k = 0; k < self->n; k++)
+        x[k] = short_of ? self->ceiling[k] : self->lower[k];
+    }
 }
 
 static double
@@ -597,34 +625,231 @@ relax (const MmxAllocator *self,
     fill (self, above, above);
 }
 
-/* Units in which the curvature of each channel's revenue at @start is
- * about 1. */
-static void
-scale_at (Search       *search,
-          const double *start)
+/* The unit in which the curvature of channel k's revenue at @x is about
+ * 1. */
+static double
+unit_at (const MmxAllocator *self,
+         guint               k,
+         double              x)
 {
-  const MmxAllocator *self = search->allocator;
+  /* Near 0 an S-shaped curve bends without bound: measure a little above,
+   * where SLSQP will move. */
+  double at = MAX (x, CURVATURE_FLOOR * self->hill[k].half);
+  double curvature = fabs (self->beta[k] * mmx_hill_curvature (&self->hill[k], at));
+  double unit = curvature > 0 ? sqrt (self->objective_scale / curvature) : self->budget;
 
-  for (guint k = 0; k < self->n; k++)
+  return CLAMP (unit, 1e-6 * self->budget, self->budget);
+}
+
+static double
+take_step (const MmxAllocator *self,
+           const double       *x,
+           const double       *slope,
+           const double       *step,
+           double              price,
+           guint               k)
+{
+  return CLAMP (x[k] + step[k] * (slope[k] - price), self->lower[k], self->ceiling[k]);
+}
+
+/* A guess of which channels of split @x end on a limit, from SLSQP's own
+ * first step without its line search: in its units the Hessian it starts
+ * from is about the true one, so each channel moves by (slope - lambda)
+ * u^2 / objective_scale, clipped to its limits, with the price lambda that
+ * meets the budget. A channel is held on a limit when the step would take
+ * it there from twice as far, as the curvature grows on the way down a
+ * concave curve and the price moves with the other channels. Below the
+ * peak of its slope a curve is convex and the step heads the wrong way, so
+ * such a channel stays put, and is held only where it already sits on a
+ * limit. @x moves to the step. */
+static void
+step_and_hold (const MmxAllocator *self,
+               double             *x,
+               MmxBound           *held)
+{
+  guint n = self->n;
+  g_autofree double *slope = g_new (double, 2 * (gsize) n);
+  double *step = slope + n;
+  double low = INFINITY, high = -INFINITY, price;
+
+  for (guint k = 0; k < n; k++)
     {
-      /* Near 0 an S-shaped curve bends without bound: measure a little
-       * above, where SLSQP will move. */
-      double x = MAX (start[k], CURVATURE_FLOOR * self->hill[k].half);
-      double curvature = fabs (self->beta[k] * mmx_hill_curvature (&self->hill[k], x));
-      double scale = curvature > 0 ? sqrt (self->objective_scale / curvature) : self->budget;
+      double unit = unit_at (self, k, x[k]);
 
-      search->scale[k] = CLAMP (scale, 1e-6 * self->budget, self->budget);
-      search->z_lower[k] = self->lower[k] / search->scale[k];
-      /* The budget and the minimums already keep a channel under its
-       * ceiling; SLSQP only needs the maximums the user set, and each
-       * bound it has costs it a row in every step. */
-      search->z_upper[k] = isfinite (self->upper[k]) ? self->ceiling[k] / search->scale[k]
-                                                     : HUGE_VAL;
-      search->z[k] = MAX (start[k] / search->scale[k], search->z_lower[k]);
+      slope[k] = curve_slope (self, k, x[k]);
+      step[k] = x[k] >= self->peak[k] ? unit * unit / self->objective_scale : 0;
+      /* At prices below @low every channel that steps asks for its
+       * ceiling, above @high for its minimum. */
+      if (step[k] > 0)
+        {
+          low = MIN (low, slope[k] - (self->ceiling[k] - x[k]) / step[k]);
+          high = MAX (high, slope[k] + (x[k] - self->lower[k]) / step[k]);
+        }
+    }
+  for (guint i = 0; i < PRICE_STEPS && low < high; i++)
+    {
+      double mid = (low + high) / 2, asked = 0;
+
+      for (guint k = 0; k < n; k++)
+        asked += take_step (self, x, slope, step, mid, k);
+      if (asked > self->budget)
+        low = mid;
+      else
+        high = mid;
+    }
+  price = low <= high ? (low + high) / 2 : 0;
+  for (guint k = 0; k < n; k++)
+    {
+      double move = step[k] * (slope[k] - price);
+
+      if (move <= -HOLD_MARGIN * (x[k] - self->lower[k]))
+        held[k] = MMX_BOUND_MIN;
+      else if (move >= HOLD_MARGIN * (self->ceiling[k] - x[k]))
+        held[k] = MMX_BOUND_MAX;
+      else
+        held[k] = MMX_BOUND_NONE;
+    }
+  for (guint k = 0; k < n; k++)
+    x[k] = take_step (self, x, slope, step, price, k);
+}
+
+/* Puts the channels @held in split @x on their limits and shares the rest
+ * of the budget over the others; should those have too little room,
+ * nothing is held. */
+static void
+place_held (const MmxAllocator *self,
+            MmxBound           *held,
+            double             *x)
+{
+  for (guint k = 0; k < self->n; k++)
+    if (held[k] != MMX_BOUND_NONE)
+      x[k] = held[k] == MMX_BOUND_MIN ? self->lower[k] : self->ceiling[k];
+  if (!repair_holding (self, held, x))
+    {
+      for (guint k = 0; k < self->n; k++)
+        held[k] = MMX_BOUND_NONE;
+      repair (self, x);
     }
 }
 
-/* SLSQP from start @index; the end, made exactly feasible, and its
+/* Guesses which channels of split @x end on a limit, so that SLSQP can
+ * leave them out, and puts them there, @x moved by GUESS_STEPS steps as
+ * step_and_hold() takes them. Should that earn less than @x, as it may on
+ * S-shaped curves, @x stays and nothing is held. */
+static void
+guess_held (const MmxAllocator *self,
+            double             *x,
+            MmxBound           *held)
+{
+  g_autofree double *from = g_memdup2 (x, sizeof (double) * self->n);
+
+  for (guint i = 0; i < GUESS_STEPS; i++)
+    step_and_hold (self, x, held);
+  place_held (self, held, x);
+  if (mmx_allocator_evaluate (self, x, NULL) < mmx_allocator_evaluate (self, from, NULL))
+    {
+      memcpy (x, from, sizeof (double) * self->n);
+      for (guint k = 0; k < self->n; k++)
+        held[k] = MMX_BOUND_NONE;
+    }
+}
+
+/* Releases the channels @held on a limit in split @x that the optimality
+ * conditions of all channels want off it: one on its minimum that earns
+ * more at the margin than a channel that can give up spend, one on its
+ * maximum that earns less than a channel that can take more. Returns
+ * whether it released any. */
+static gboolean
+release_held (const MmxAllocator *self,
+              const double       *x,
+              MmxBound           *held)
+{
+  g_autofree double *marginal = g_new (double, MAX (self->n, 1));
+  double tolerance = BOUND_TOLERANCE * self->budget;
+  double give = INFINITY, take = 0;
+  gboolean released = FALSE;
+
+  mmx_allocator_evaluate (self, x, marginal);
+  for (guint k = 0; k < self->n; k++)
+    {
+      if (x[k] > self->lower[k] + tolerance)
+        give = MIN (give, marginal[k]);
+      if (x[k] < self->ceiling[k] - tolerance)
+        take = MAX (take, marginal[k]);
+    }
+  for (guint k = 0; k < self->n; k++)
+    if ((held[k] == MMX_BOUND_MIN && marginal[k] > give * (1 + HELD_TOLERANCE))
+        || (held[k] == MMX_BOUND_MAX && marginal[k] * (1 + HELD_TOLERANCE) < take))
+      {
+        held[k] = MMX_BOUND_NONE;
+        released = TRUE;
+      }
+  return released;
+}
+
+/* Runs SLSQP on split @x over the channels not @held on a limit, which
+ * place_held() puts there first. Returns the evaluations it made. */
+static guint
+search_free (const MmxAllocator *self,
+             MmxBound           *held,
+             double             *x)
+{
+  guint n = self->n;
+  g_autofree guint *channels = g_new (guint, n);
+  g_autofree double *scratch = g_new (double, 4 * (gsize) n);
+  Search search = { self, channels, self->budget, 0, scratch, scratch + n, scratch + 2 * n,
+                    scratch + 3 * n, 0 };
+  guint n_free = 0;
+  nlopt_opt opt;
+  double f;
+
+  place_held (self, held, x);
+  for (guint k = 0; k < n; k++)
+    {
+      double unit;
+
+      if (held[k] != MMX_BOUND_NONE)
+        {
+          search.budget -= x[k];
+          search.held_value += curve_value (self, k, x[k]);
+          continue;
+        }
+      unit = unit_at (self, k, x[k]);
+      channels[n_free] = k;
+      search.scale[n_free] = unit;
+      search.z_lower[n_free] = self->lower[k] / unit;
+      /* The budget and the minimums already keep a channel under its
+       * ceiling; SLSQP only needs the maximums the user set. */
+      search.z_upper[n_free] = isfinite (self->upper[k]) ? self->ceiling[k] / unit : HUGE_VAL;
+      search.z[n_free] = x[k] / unit;
+      n_free++;
+    }
+  if (n_free == 0)
+    return 0;
+
+  opt = nlopt_create (NLOPT_LD_SLSQP, n_free);
+  nlopt_set_max_objective (opt, objective_cb, &search);
+  nlopt_add_equality_constraint (opt, budget_cb, &search, CONSTRAINT_TOLERANCE);
+  nlopt_set_lower_bounds (opt, search.z_lower);
+  nlopt_set_upper_bounds (opt, search.z_upper);
+  nlopt_set_ftol_rel (opt, FTOL_REL);
+  nlopt_set_xtol_rel (opt, XTOL_REL);
+  nlopt_set_maxeval (opt, 500 + 100 * n_free);
+  /* Stopping on a tolerance, on the evaluation budget or on round-off all
+   * leave the best point reached, which is what we want. */
+  nlopt_optimize (opt, search.z, &f);
+  nlopt_destroy (opt);
+
+  for (guint i = 0; i < n_free; i++)
+    x[channels[i]] = search.z[i] * search.scale[i];
+  if (!repair_holding (self, held, x))
+    repair (self, x);
+  return search.n_evaluations;
+}
+
+/* SLSQP from start @index over the channels a guess leaves free, again
+ * from where it ends with those wrongly held released, until the held
+ * channels belong on their limits. The end, made exactly feasible, and its
  * revenue go beside it. */
 static void
 run_start_cb (guint    index,
@@ -635,34 +860,23 @@ run_start_cb (guint    index,
   guint n = self->n;
   const double *start = starts->starts + (gsize) index * n;
   double *end = starts->ends + (gsize) index * n;
-  g_autofree double *scratch = g_new (double, 4 * (gsize) n);
-  Search search = { self, scratch, scratch + n, scratch + 2 * n, scratch + 3 * n, 0 };
-  nlopt_opt opt = nlopt_create (NLOPT_LD_SLSQP, n);
-  double f;
+  g_autofree MmxBound *held = g_new (MmxBound, n);
+  double value;
 
-  scale_at (&search, start);
-  nlopt_set_max_objective (opt, objective_cb, &search);
-  nlopt_add_equality_constraint (opt, budget_cb, &search, CONSTRAINT_TOLERANCE);
-  nlopt_set_lower_bounds (opt, search.z_lower);
-  nlopt_set_upper_bounds (opt, search.z_upper);
-  nlopt_set_ftol_rel (opt, FTOL_REL);
-  nlopt_set_xtol_rel (opt, XTOL_REL);
-  nlopt_set_maxeval (opt, 500 + 100 * n);
-  /* Stopping on a tolerance, on the evaluation budget or on round-off all
-   * leave the best point reached, which is what we want. */
-  nlopt_optimize (opt, search.z, &f);
-  nlopt_destroy (opt);
+  memcpy (end, start, sizeof (double) * n);
+  guess_held (self, end, held);
+  starts->evaluations[index] = 0;
+  do
+    starts->evaluations[index] += search_free (self, held, end);
+  while (release_held (self, end, held));
 
-  for (guint k = 0; k < n; k++)
-    end[k] = search.z[k] * search.scale[k];
-  repair (self, end);
   starts->values[index] = mmx_allocator_evaluate (self, end, NULL);
-  starts->evaluations[index] = search.n_evaluations;
   /* SLSQP may wander off and stop worse than where it began. */
-  if (mmx_allocator_evaluate (self, start, NULL) > starts->values[index])
+  value = mmx_allocator_evaluate (self, start, NULL);
+  if (value > starts->values[index])
     {
       memcpy (end, start, sizeof (double) * n);
-      starts->values[index] = mmx_allocator_evaluate (self, start, NULL);
+      starts->values[index] = value;
     }
 }
 
@@ -1029,9 +1243,14 @@ mmx_allocator_solve (MmxAllocator  *self,
  * @start: (array): a split to start from
  * @out: (out caller-allocates): an allocation from mmx_allocation_init()
  *
- * Runs SLSQP once, from @start moved onto the budget: the local optimum
- * next to a split, as when the user moves one channel by hand; not, on
- * S-shaped curves, necessarily the best split.
+ * Searches with SLSQP from @start moved onto the budget, one start only:
+ * a local optimum near a split, as when the user moves one channel by
+ * hand; not, on S-shaped curves, necessarily the best split. SLSQP begins
+ * two Newton steps on, where those earn more than @start; channels
+ * guessed to end on a limit wait there, out of its way, and a second run
+ * takes back those the optimality conditions want off it. So on S-shaped
+ * curves the search may end at another local optimum than one run of
+ * SLSQP over all channels would.
  */
 void
 mmx_allocator_refine (MmxAllocator  *self,
