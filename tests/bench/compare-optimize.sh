@@ -11,8 +11,10 @@
 # the project). Needs /usr/bin/python3 with numpy, pandas and scipy, as the
 # peers do; never run by CI.
 #
-# Columns: one SLSQP run from today's split (SciPy's slsqp_grad against
-# mmx_allocator_refine), the robust search (SciPy's 20-start multistart
+# Columns: one start from today's split (SciPy's slsqp_grad against
+# mmx_allocator_refine, which runs SLSQP over the channels it does not
+# guess to end on a limit, and once more if a guess was wrong), the robust
+# search (SciPy's 20-start multistart
 # against mmx_allocator_solve: all starts, switching), the best revenue each
 # found, and ours whole (mmx_optimizer_run: search, the unconstrained
 # optimum, 1000 bootstrap replicates; then with the 20-point sweep).
