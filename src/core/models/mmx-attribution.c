@@ -813,6 +813,39 @@ run_mmm (const MmxAttributionInput    *input,
     }
 
   self = _mmx_attribution_new (input, settings);
+  if (settings->n_bootstrap > 0)
+    {
+      MmxMmmBootstrapSettings bootstrap = { 0 };
+      g_autofree double *boot_contributions = g_new (double, (gsize) settings->n_bootstrap * M);
+      g_autofree double *boot_marginals = g_new (double, (gsize) settings->n_bootstrap * M);
+      g_autofree gboolean *reflected = g_new0 (gboolean, M + 1);
+
+      bootstrap.n_replicates = settings->n_bootstrap;
+      bootstrap.block_length = input->block_length;
+      bootstrap.seed = settings->seed;
+      bootstrap.research = settings->research;
+      replicates = g_new (MmxMmmReplicate, (gsize) settings->n_bootstrap * M);
+      mmx_progress_set_stage (progress, SEARCH_SHARE, 1);
+      if (!mmx_mmm_bootstrap (mmm, &bootstrap, candidates, &search, progress, cancellable,
+                              replicates, reflected, error))
+        {
+          mmx_mmm_hyper_clear (&hyper);
+          return NULL;
+        }
+      /* Where the intervals undo ridge's pull towards 0, the estimate
+       * does too, so that it sits where they do. */
+      mmx_mmm_fit_undo_pull (mmm, &hyper, reflected, fit);
+      self->n_replicates = settings->n_bootstrap;
+      self->replicates = g_new (MmxResponse, (gsize) settings->n_bootstrap * M);
+      for (gsize i = 0; i < (gsize) settings->n_bootstrap * M; i++)
+        {
+          self->replicates[i] = replicates[i].response;
+          boot_contributions[i] = replicates[i].contribution;
+          boot_marginals[i] = replicates[i].marginal;
+        }
+      _mmx_attribution_set_intervals (self, boot_contributions, boot_marginals,
+                                      settings->n_bootstrap);
+    }
   self->log_penalty = hyper.log_penalty;
   memcpy (self->fitted, fit->fitted, sizeof (double) * input->n);
   memcpy (self->baseline, fit->baseline, sizeof (double) * input->n);
@@ -844,35 +877,6 @@ run_mmm (const MmxAttributionInput    *input,
   self->diagnostics.lift_error = fit->score.lift_error;
   self->diagnostics.condition_number = fit->condition_number;
 
-  if (settings->n_bootstrap > 0)
-    {
-      MmxMmmBootstrapSettings bootstrap = { 0 };
-      g_autofree double *boot_contributions = g_new (double, (gsize) settings->n_bootstrap * M);
-      g_autofree double *boot_marginals = g_new (double, (gsize) settings->n_bootstrap * M);
-
-      bootstrap.n_replicates = settings->n_bootstrap;
-      bootstrap.block_length = input->block_length;
-      bootstrap.seed = settings->seed;
-      bootstrap.research = settings->research;
-      replicates = g_new (MmxMmmReplicate, (gsize) settings->n_bootstrap * M);
-      mmx_progress_set_stage (progress, SEARCH_SHARE, 1);
-      if (!mmx_mmm_bootstrap (mmm, &bootstrap, candidates, &search, progress, cancellable,
-                              replicates, error))
-        {
-          mmx_mmm_hyper_clear (&hyper);
-          return NULL;
-        }
-      self->n_replicates = settings->n_bootstrap;
-      self->replicates = g_new (MmxResponse, (gsize) settings->n_bootstrap * M);
-      for (gsize i = 0; i < (gsize) settings->n_bootstrap * M; i++)
-        {
-          self->replicates[i] = replicates[i].response;
-          boot_contributions[i] = replicates[i].contribution;
-          boot_marginals[i] = replicates[i].marginal;
-        }
-      _mmx_attribution_set_intervals (self, boot_contributions, boot_marginals,
-                                      settings->n_bootstrap);
-    }
   mmx_mmm_hyper_clear (&hyper);
 
   _mmx_attribution_finish (self, input, design->n_columns - 1 + M);

@@ -815,6 +815,62 @@ mmx_mmm_fit (MmxMmm       *self,
   return g_steal_pointer (&fit);
 }
 
+/**
+ * mmx_mmm_fit_undo_pull:
+ * @self: a model
+ * @hyper: the hyper-parameters of @fit; the betas of @channels are set
+ * @channels: (array): per channel, whether to correct it
+ * @fit: a fit of the problem's target from mmx_mmm_fit() with @hyper
+ *
+ * Ridge pulls each coefficient towards 0. Fitting the fit again pulls it
+ * once more, by about as much, and adding that back undoes the pull to
+ * first order: beta becomes 2 beta - beta (fit). The channels' effects
+ * change by as much as the baseline in the other direction, so the fitted
+ * values and the decomposition stay as they were.
+ */
+void
+mmx_mmm_fit_undo_pull (MmxMmm         *self,
+                       MmxMmmHyper    *hyper,
+                       const gboolean *channels,
+                       MmxMmmFit      *fit)
+{
+  g_autoptr(MmxMmmWorkspace) workspace = _mmx_mmm_workspace_new (self, self->problem.target);
+  guint n = self->n, nb = self->n_baseline, p = self->p;
+  g_autofree double *residuals = g_new0 (double, n);
+  g_autofree double *cross = g_new (double, p);
+  g_autofree double *again = g_new (double, p);
+
+  _mmx_mmm_workspace_set_full_system (workspace, hyper);
+  for (guint t = 0; t < n; t++)
+    if (self->problem.use[t])
+      residuals[t] = self->problem.target[t] - fit->fitted[t];
+  /* The data's system with the fit for the data: lift tests stay. */
+  _mmx_mmm_workspace_cross (workspace, residuals, cross);
+  for (guint j = 0; j < p; j++)
+    cross[j] = workspace->train_cross[j] - cross[j];
+  if (!mmx_ridge_solve (workspace->ridge, cross, again))
+    return;
+
+  for (guint k = 0; k < self->n_channels; k++)
+    {
+      double beta = fit->coefficients[nb + k];
+      double corrected = MAX (2 * beta - again[nb + k], 0);
+      double *series = fit->contributions + (gsize) k * n;
+
+      if (!channels[k] || beta <= 0)
+        continue;
+      for (guint t = 0; t < n; t++)
+        {
+          double change = series[t] * (corrected / beta - 1);
+
+          series[t] += change;
+          fit->baseline[t] -= change;
+        }
+      fit->coefficients[nb + k] = corrected;
+      hyper->responses[k].beta = corrected;
+    }
+}
+
 /* Lifts are weighed against the noise of one period, which a fit at the
  * starting point without them estimates. */
 static void

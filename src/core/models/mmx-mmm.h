@@ -227,6 +227,10 @@ MmxMmmFit *mmx_mmm_fit             (MmxMmm                       *self,
                                     const double                 *target,
                                     GError                      **error);
 void       mmx_mmm_fit_free        (MmxMmmFit                    *fit);
+void       mmx_mmm_fit_undo_pull   (MmxMmm                       *self,
+                                    MmxMmmHyper                  *hyper,
+                                    const gboolean               *channels,
+                                    MmxMmmFit                    *fit);
 void       mmx_mmm_channel_effects (MmxMmm                       *self,
                                     const MmxResponse            *responses,
                                     double                       *out_contributions,
@@ -238,6 +242,7 @@ gboolean   mmx_mmm_bootstrap       (MmxMmm                       *self,
                                     MmxProgress                  *progress,
                                     GCancellable                 *cancellable,
                                     MmxMmmReplicate              *out_replicates,
+                                    gboolean                     *out_reflected,
                                     GError                      **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MmxMmm, mmx_mmm_free)
