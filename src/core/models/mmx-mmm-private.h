@@ -74,6 +74,9 @@ void             _mmx_mmm_apply_response    (MmxMmm              *self,
                                              guint                channel,
                                              double               spend_factor,
                                              double              *out);
+void             _mmx_mmm_residuals         (MmxMmm              *self,
+                                             const double        *fitted,
+                                             double              *out_residuals);
 double           _mmx_mmm_positive_mean_adstock (MmxMmm          *self,
                                              const MmxAdstock    *adstock,
                                              guint                channel);

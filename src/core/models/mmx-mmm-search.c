@@ -456,12 +456,23 @@ candidate_free (MmxMmmCandidate *candidate)
   g_free (candidate);
 }
 
-static MmxMmmCandidate *
-candidate_new (MmxMmm            *mmm,
-               const MmxMmmHyper *hyper,
-               double             objective,
-               guint              start,
-               gboolean           profile)
+/**
+ * mmx_mmm_candidate_new:
+ * @mmm: a model
+ * @hyper: hyper-parameters, copied
+ * @objective: their score
+ * @start: the start, profile or other search that found them
+ * @profile: whether a saturation profile found them
+ *
+ * Returns: (transfer full): a candidate, freed by the array
+ *   mmx_mmm_search() gives
+ */
+MmxMmmCandidate *
+mmx_mmm_candidate_new (MmxMmm            *mmm,
+                       const MmxMmmHyper *hyper,
+                       double             objective,
+                       guint              start,
+                       gboolean           profile)
 {
   MmxMmmCandidate *candidate = g_new0 (MmxMmmCandidate, 1);
 
@@ -522,8 +533,9 @@ collect_candidates (Space       *space,
             continue;
           g_array_append_val (kept, order[i]);
           decode (space, x, &hyper);
-          g_ptr_array_add (candidates, candidate_new (space->mmm, &hyper, values[order[i]],
-                                                      first_group + group, first_group > 0));
+          g_ptr_array_add (candidates,
+                           mmx_mmm_candidate_new (space->mmm, &hyper, values[order[i]],
+                                                  first_group + group, first_group > 0));
         }
     }
   mmx_mmm_hyper_clear (&hyper);
@@ -709,7 +721,8 @@ mmx_mmm_search (MmxMmm                     *self,
           _mmx_mmm_evaluate (workspace, out_hyper, &score);
           threshold = best_value * (1 + score.holdout_relative_se);
           *out_candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) candidate_free);
-          g_ptr_array_add (*out_candidates, candidate_new (self, out_hyper, best_value, best, FALSE));
+          g_ptr_array_add (*out_candidates,
+                           mmx_mmm_candidate_new (self, out_hyper, best_value, best, FALSE));
           collect_candidates (&space, starts.visits, n_starts, 0, threshold, *out_candidates);
           collect_candidates (&final, profile_visits, n_profiles, n_starts, threshold,
                               *out_candidates);

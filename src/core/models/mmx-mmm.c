@@ -816,6 +816,22 @@ mmx_mmm_fit (MmxMmm       *self,
 }
 
 /**
+ * _mmx_mmm_residuals:
+ * @self: a model
+ * @fitted: (array): a fit of the problem's target
+ * @out_residuals: (array) (out caller-allocates): the target less
+ *   @fitted on the fitted periods, 0 on the others
+ */
+void
+_mmx_mmm_residuals (MmxMmm       *self,
+                    const double *fitted,
+                    double       *out_residuals)
+{
+  for (guint t = 0; t < self->n; t++)
+    out_residuals[t] = self->problem.use[t] ? self->problem.target[t] - fitted[t] : 0;
+}
+
+/**
  * mmx_mmm_fit_undo_pull:
  * @self: a model
  * @hyper: the hyper-parameters of @fit; the betas of @channels are set
@@ -836,14 +852,12 @@ mmx_mmm_fit_undo_pull (MmxMmm         *self,
 {
   g_autoptr(MmxMmmWorkspace) workspace = _mmx_mmm_workspace_new (self, self->problem.target);
   guint n = self->n, nb = self->n_baseline, p = self->p;
-  g_autofree double *residuals = g_new0 (double, n);
+  g_autofree double *residuals = g_new (double, n);
   g_autofree double *cross = g_new (double, p);
   g_autofree double *again = g_new (double, p);
 
   _mmx_mmm_workspace_set_full_system (workspace, hyper);
-  for (guint t = 0; t < n; t++)
-    if (self->problem.use[t])
-      residuals[t] = self->problem.target[t] - fit->fitted[t];
+  _mmx_mmm_residuals (self, fit->fitted, residuals);
   /* The data's system with the fit for the data: lift tests stay. */
   _mmx_mmm_workspace_cross (workspace, residuals, cross);
   for (guint j = 0; j < p; j++)

@@ -220,6 +220,20 @@ gboolean   mmx_mmm_search          (MmxMmm                       *self,
                                     MmxMmmHyper                  *out_hyper,
                                     GPtrArray                   **out_candidates,
                                     GError                      **error);
+MmxMmmCandidate *mmx_mmm_candidate_new (MmxMmm                 *mmm,
+                                        const MmxMmmHyper      *hyper,
+                                        double                  objective,
+                                        guint                   start,
+                                        gboolean                profile) G_GNUC_WARN_UNUSED_RESULT;
+gboolean   mmx_mmm_add_resampled_candidates (MmxMmm                        *self,
+                                    const MmxMmmBootstrapSettings *settings,
+                                    const MmxMmmSearchSettings    *search,
+                                    guint                          budget,
+                                    guint                          from,
+                                    GPtrArray                     *candidates,
+                                    MmxProgress                   *progress,
+                                    GCancellable                  *cancellable,
+                                    GError                       **error);
 guint      mmx_mmm_choose_typical  (MmxMmm                       *self,
                                     GPtrArray                    *candidates);
 MmxMmmFit *mmx_mmm_fit             (MmxMmm                       *self,
