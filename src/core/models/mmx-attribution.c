@@ -41,6 +41,10 @@
 #define HIGH_CORRELATION 0.9
 #define MOSTLY_ZERO 0.5
 
+/* Raised whenever the same data and settings give other results, so that
+ * results cached by an older model are fitted again. */
+#define MODEL_VERSION 2
+
 /* The evaluations of the short searches on resampled data whose ends
  * join the candidates: 15 searches of 4 channels, 3 of 20. */
 #define RESAMPLED_EVALUATIONS 2000
@@ -89,9 +93,9 @@ mmx_attribution_settings_to_key (const MmxAttributionSettings *settings)
 {
   GString *key = g_string_new (NULL);
 
-  g_string_append_printf (key, "method=%s;target=%d;bootstrap=%u;block=%u;seed=%" G_GUINT64_FORMAT
-                          ";research=%d;starts=%u;evaluations=%u;changes=%u;decomposition=%.17g;"
-                          "builtin=%d",
+  g_string_append_printf (key, "model=%u;method=%s;target=%d;bootstrap=%u;block=%u;seed=%"
+                          G_GUINT64_FORMAT ";research=%d;starts=%u;evaluations=%u;changes=%u;"
+                          "decomposition=%.17g;builtin=%d", MODEL_VERSION,
                           mmx_attribution_method_to_string (settings->method), settings->target,
                           settings->n_bootstrap, settings->block_length, settings->seed,
                           settings->research, settings->n_starts, settings->max_evaluations,
