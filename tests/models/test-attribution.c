@@ -183,6 +183,24 @@ generate (guint32 seed)
                                 0.4, 0.05, seed);
 }
 
+/* A channel whose interval is wider than its ROAS says so. */
+static void
+check_wide_intervals_warned (const MmxAttribution *result)
+{
+  for (guint k = 0; k < result->channels->len; k++)
+    {
+      const MmxChannelAttribution *channel = g_ptr_array_index (result->channels, k);
+      g_autofree char *start = g_strdup_printf ("%s: its ROAS could lie anywhere", channel->name);
+      gboolean wide = channel->roas_ci[1] - channel->roas_ci[0] > channel->roas
+                      && channel->zero_share <= 0.5;
+      gboolean warned = FALSE;
+
+      for (guint i = 0; i < result->warnings->len; i++)
+        warned = warned || g_str_has_prefix (g_ptr_array_index (result->warnings, i), start);
+      g_assert_cmpint (warned, ==, wide);
+    }
+}
+
 /* Ten draws of the same truth, the intervals' coverage and the ranking
  * pooled over them, since one draw of four channels says little about a
  * 95 % interval. Reached: median ROAS error 1.7-9.8 % and shares within
@@ -222,6 +240,7 @@ test_generated (void)
       g_assert_cmpfloat (accuracy.median_roas_error, <=, MAX_MEDIAN_ROAS_ERROR);
       g_assert_cmpfloat (result->diagnostics.r2, >=, 0.7);
       shares_met += accuracy.max_share_error <= MAX_SHARE_ERROR;
+      check_wide_intervals_warned (result);
       covered += accuracy.coverage / G_N_ELEMENTS (seeds);
       ranked += accuracy.ranking;
     }

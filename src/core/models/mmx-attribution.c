@@ -40,6 +40,7 @@
 #define HIGH_CONDITION_NUMBER 1000
 #define HIGH_CORRELATION 0.9
 #define MOSTLY_ZERO 0.5
+#define WIDE_INTERVAL 1.0
 
 /* Raised whenever the same data and settings give other results, so that
  * results cached by an older model are fitted again. */
@@ -568,6 +569,12 @@ warn_about_channels (MmxAttribution *self)
         warn (self, _("%s: in %.0f %% of the bootstrap replicates its effect is 0, so the data "
                       "cannot confirm that it does anything."), channel->name,
               channel->zero_share * 100);
+      else if (channel->measured && self->n_bootstrap > 0
+               && channel->roas_ci[1] - channel->roas_ci[0] > WIDE_INTERVAL * channel->roas)
+        warn (self, _("%s: its ROAS could lie anywhere from %.2f to %.2f, so %.2f is a rough "
+                      "guess. A few weeks of paused or doubled spend, or a lift test, would pin "
+                      "it down."), channel->name, channel->roas_ci[0], channel->roas_ci[1],
+              channel->roas);
     }
 }
 
