@@ -105,13 +105,16 @@ typedef struct
 /**
  * MmxMmmCandidate:
  * @hyper: hyper-parameters
- * @objective: their score
- * @start: the search start (or saturation profile) that found them
+ * @objective: their score on the data
+ * @start: the search start, saturation profile or search on resampled
+ *   data that found them
  * @profile: whether a profile of one channel's saturation found them,
- *   rather than the search
+ *   rather than a search
  *
  * Hyper-parameters the search found as good as the best, within the
- * noise of the validation error: models the data cannot tell apart.
+ * noise of the validation error: models the data cannot tell apart; or
+ * where a search went on resampled data, from
+ * mmx_mmm_add_resampled_candidates().
  */
 typedef struct
 {
