@@ -778,7 +778,6 @@ run_mmm (const MmxAttributionInput    *input,
   MmxMmmSearchSettings search = { 0 };
   MmxMmmBootstrapSettings bootstrap = { 0 };
   MmxMmmProblem problem = { 0 };
-  double searched, resampled;
   guint typical_index;
   MmxMmmHyper best = { 0 };
   MmxMmmHyper hyper = { 0 };
@@ -822,17 +821,20 @@ run_mmm (const MmxAttributionInput    *input,
   bootstrap.seed = settings->seed;
   bootstrap.research = settings->research;
 
-  searched = SEARCH_SHARE / (settings->n_bootstrap > 0 ? 1 : SEARCH_SHARE + RESAMPLED_SHARE);
-  resampled = settings->n_bootstrap > 0 ? SEARCH_SHARE + RESAMPLED_SHARE : 1;
-  mmx_progress_set_stage (progress, 0, searched);
+  mmx_progress_set_stage (progress, 0, settings->n_bootstrap > 0 ? SEARCH_SHARE : 1);
   if (!mmx_mmm_search (mmm, &search, NULL, NULL, progress, cancellable, &best, &candidates, error))
     return NULL;
   mmx_mmm_hyper_clear (&best);
   typical_index = mmx_mmm_choose_typical (mmm, candidates);
-  mmx_progress_set_stage (progress, searched, resampled);
-  if (!mmx_mmm_add_resampled_candidates (mmm, &bootstrap, &search, RESAMPLED_EVALUATIONS,
-                                         typical_index, candidates, progress, cancellable, error))
-    return NULL;
+  if (settings->n_bootstrap > 0)
+    {
+      /* Only the intervals draw from them. */
+      mmx_progress_set_stage (progress, SEARCH_SHARE, SEARCH_SHARE + RESAMPLED_SHARE);
+      if (!mmx_mmm_add_resampled_candidates (mmm, &bootstrap, &search, RESAMPLED_EVALUATIONS,
+                                             typical_index, candidates, progress, cancellable,
+                                             error))
+        return NULL;
+    }
   typical = g_ptr_array_index (candidates, typical_index);
   g_debug ("%u candidates; the typical one from start %u scores %.6f", candidates->len,
            typical->start, typical->objective);
@@ -852,7 +854,7 @@ run_mmm (const MmxAttributionInput    *input,
       g_autofree gboolean *reflected = g_new0 (gboolean, M + 1);
 
       replicates = g_new (MmxMmmReplicate, (gsize) settings->n_bootstrap * M);
-      mmx_progress_set_stage (progress, resampled, 1);
+      mmx_progress_set_stage (progress, SEARCH_SHARE + RESAMPLED_SHARE, 1);
       if (!mmx_mmm_bootstrap (mmm, &bootstrap, candidates, &search, progress, cancellable,
                               replicates, reflected, error))
         {
