@@ -48,10 +48,14 @@ run_done_cb (GObject      *source,
              gpointer      user_data)
 {
   Run *run = user_data;
+  g_autoptr(GError) save_error = NULL;
 
-  run->result = mmx_attribution_run_finish (result, &run->error);
+  run->result = mmx_attribution_store_run_finish (MMX_STORE (source), result, &save_error,
+                                                  &run->error);
   if (run->show_progress)
     g_printerr ("\r%60s\r", "");
+  if (save_error != NULL)
+    g_printerr (_("marketingmix-cli: the result could not be saved: %s\n"), save_error->message);
   g_main_loop_quit (run->loop);
 }
 
@@ -133,8 +137,8 @@ resolve_lift_channels (MmxStore   *store,
  * @use_cache: whether a result saved for the same data and settings will do
  * @error: a location for a #GError
  *
- * Attributes on the worker pool, showing progress on a terminal, and saves
- * the result as the latest attribution of the data.
+ * Attributes, or finds the result in the cache, with
+ * mmx_attribution_store_run_async(), showing progress on a terminal.
  *
  * Returns: (transfer full): the attribution, or %NULL with @error set
  */
@@ -145,32 +149,16 @@ mmx_cli_run_attribution (MmxStore                      *store,
                          gboolean                       use_cache,
                          GError                       **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  MmxAttribution *result = NULL;
   Run run = { 0 };
-
-  if (use_cache && (result = mmx_attribution_store_lookup (store, panel, settings, NULL)) != NULL)
-    {
-      /* Looked at again, it is the one the optimizer should use. */
-      if (!mmx_attribution_store_set_latest (store, panel, settings, &local_error))
-        g_printerr (_("marketingmix-cli: the result could not be saved: %s\n"),
-                    local_error->message);
-      return result;
-    }
 
   run.loop = g_main_loop_new (NULL, FALSE);
   run.show_progress = isatty (STDERR_FILENO);
-  mmx_attribution_run_async (panel, settings, progress_cb, &run, NULL, run_done_cb, &run);
+  mmx_attribution_store_run_async (store, panel, settings, use_cache, progress_cb, &run, NULL,
+                                   run_done_cb, &run);
   g_main_loop_run (run.loop);
   g_main_loop_unref (run.loop);
   if (run.result == NULL)
-    {
-      g_propagate_error (error, run.error);
-      return NULL;
-    }
-  /* A result that cannot be saved is still worth showing. */
-  if (!mmx_attribution_store_save (store, panel, settings, run.result, &local_error))
-    g_printerr (_("marketingmix-cli: the result could not be saved: %s\n"), local_error->message);
+    g_propagate_error (error, run.error);
   return run.result;
 }
 

@@ -170,3 +170,122 @@ mmx_attribution_store_lookup_latest (MmxStore  *store,
                                    error);
   return saved != NULL ? mmx_attribution_new_from_data (saved, NULL) : NULL;
 }
+
+typedef struct
+{
+  MmxStore               *store;
+  MmxPanel               *panel;
+  MmxAttributionSettings  settings;
+  GError                 *save_error;
+} RunData;
+
+static void
+run_data_free (RunData *data)
+{
+  g_object_unref (data->store);
+  mmx_panel_unref (data->panel);
+  mmx_attribution_settings_clear (&data->settings);
+  g_clear_error (&data->save_error);
+  g_free (data);
+}
+
+static void
+run_done_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  RunData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+  MmxAttribution *attribution = mmx_attribution_run_finish (result, &error);
+
+  if (attribution == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  mmx_attribution_store_save (data->store, data->panel, &data->settings, attribution,
+                              &data->save_error);
+  g_task_return_pointer (task, attribution, (GDestroyNotify) mmx_attribution_unref);
+}
+
+/**
+ * mmx_attribution_store_run_async:
+ * @store: a store
+ * @panel: the data, from @store
+ * @settings: how to attribute
+ * @use_cache: whether an attribution saved for the same data and settings
+ *   will do
+ * @progress_func: (nullable): receives the fraction done and the time left
+ *   on the main context
+ * @progress_data: data for @progress_func
+ * @cancellable: (nullable): stops the run
+ * @callback: called on the main context when done
+ * @user_data: data for @callback
+ *
+ * Attributes on the worker pool, unless the cache holds the answer, and
+ * saves the result as the latest attribution of the data: what the CLI
+ * and the window both do, one place for it.
+ */
+void
+mmx_attribution_store_run_async (MmxStore                     *store,
+                                 MmxPanel                     *panel,
+                                 const MmxAttributionSettings *settings,
+                                 gboolean                      use_cache,
+                                 MmxProgressFunc               progress_func,
+                                 gpointer                      progress_data,
+                                 GCancellable                 *cancellable,
+                                 GAsyncReadyCallback           callback,
+                                 gpointer                      user_data)
+{
+  g_autoptr(GTask) task = g_task_new (store, cancellable, callback, user_data);
+  g_autoptr(MmxAttribution) cached = NULL;
+  RunData *data = g_new0 (RunData, 1);
+
+  g_return_if_fail (MMX_IS_STORE (store));
+  g_return_if_fail (panel != NULL);
+
+  g_task_set_source_tag (task, mmx_attribution_store_run_async);
+  data->store = g_object_ref (store);
+  data->panel = mmx_panel_ref (panel);
+  mmx_attribution_settings_copy (settings, &data->settings);
+  g_task_set_task_data (task, data, (GDestroyNotify) run_data_free);
+
+  /* A cache that cannot be read is a cache that misses. */
+  if (use_cache && (cached = mmx_attribution_store_lookup (store, panel, settings, NULL)) != NULL)
+    {
+      /* Looked at again, it is the one the optimizer should use. */
+      mmx_attribution_store_set_latest (store, panel, settings, &data->save_error);
+      g_task_return_pointer (task, g_steal_pointer (&cached),
+                             (GDestroyNotify) mmx_attribution_unref);
+      return;
+    }
+  mmx_attribution_run_async (panel, settings, progress_func, progress_data, cancellable,
+                             run_done_cb, g_steal_pointer (&task));
+}
+
+/**
+ * mmx_attribution_store_run_finish:
+ * @store: the store
+ * @result: the result given to the callback
+ * @out_save_error: (out) (optional): where to put why the result could not
+ *   be saved, if it could not: it is still worth showing
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full): the attribution, or %NULL with @error set
+ */
+MmxAttribution *
+mmx_attribution_store_run_finish (MmxStore      *store,
+                                  GAsyncResult  *result,
+                                  GError       **out_save_error,
+                                  GError       **error)
+{
+  RunData *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+
+  data = g_task_get_task_data (G_TASK (result));
+  if (out_save_error != NULL && data->save_error != NULL)
+    *out_save_error = g_error_copy (data->save_error);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

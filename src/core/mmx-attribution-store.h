@@ -28,5 +28,18 @@ gboolean        mmx_attribution_store_set_latest    (MmxStore                   
                                                      GError                       **error);
 MmxAttribution *mmx_attribution_store_lookup_latest (MmxStore                      *store,
                                                      GError                       **error) G_GNUC_WARN_UNUSED_RESULT;
+void            mmx_attribution_store_run_async     (MmxStore                      *store,
+                                                     MmxPanel                      *panel,
+                                                     const MmxAttributionSettings  *settings,
+                                                     gboolean                       use_cache,
+                                                     MmxProgressFunc                progress_func,
+                                                     gpointer                       progress_data,
+                                                     GCancellable                  *cancellable,
+                                                     GAsyncReadyCallback            callback,
+                                                     gpointer                       user_data);
+MmxAttribution *mmx_attribution_store_run_finish    (MmxStore                      *store,
+                                                     GAsyncResult                  *result,
+                                                     GError                       **out_save_error,
+                                                     GError                       **error) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -229,6 +229,110 @@ test_latest_outlived (void)
   mmx_test_remove_dir (dir);
 }
 
+typedef struct
+{
+  GMainLoop      *loop;
+  MmxAttribution *result;
+  GError         *save_error;
+  guint           progress_reports;
+} Run;
+
+static void
+count_progress_cb (double   fraction,
+                   double   seconds_left,
+                   gpointer user_data)
+{
+  ((Run *) user_data)->progress_reports++;
+}
+
+static void
+run_done_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Run *run = user_data;
+  g_autoptr(GError) error = NULL;
+
+  run->result = mmx_attribution_store_run_finish (MMX_STORE (source), result, &run->save_error,
+                                                  &error);
+  g_assert_no_error (error);
+  g_main_loop_quit (run->loop);
+}
+
+static MmxAttribution *
+run_through_store (MmxStore                     *store,
+                   MmxPanel                     *panel,
+                   const MmxAttributionSettings *settings,
+                   gboolean                      use_cache,
+                   guint                        *out_progress_reports)
+{
+  Run run = { g_main_loop_new (NULL, FALSE), NULL, NULL, 0 };
+
+  mmx_attribution_store_run_async (store, panel, settings, use_cache, count_progress_cb, &run,
+                                   NULL, run_done_cb, &run);
+  g_main_loop_run (run.loop);
+  g_main_loop_unref (run.loop);
+  g_assert_no_error (run.save_error);
+  *out_progress_reports = run.progress_reports;
+  return run.result;
+}
+
+/* Running through the store fits once, then finds the result in the cache
+ * (without fitting: no progress), unless told not to; each run leaves its
+ * result the latest. */
+static void
+test_run_through_store (void)
+{
+  g_autofree char *dir = mmx_test_make_dir ();
+  g_autoptr(MmxStore) store = store_with_data (dir, 11);
+  g_autoptr(MmxPanel) panel = NULL;
+  g_autoptr(MmxAttribution) fitted = NULL;
+  g_autoptr(MmxAttribution) cached = NULL;
+  g_autoptr(MmxAttribution) again = NULL;
+  g_autoptr(MmxAttribution) other = NULL;
+  g_autoptr(MmxAttribution) latest = NULL;
+  g_autoptr(GError) error = NULL;
+  MmxAttributionSettings one, two;
+  guint reports;
+
+  panel = mmx_panel_load (store, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  quick_settings (&one, 1);
+  quick_settings (&two, 2);
+
+  fitted = run_through_store (store, panel, &one, TRUE, &reports);
+  g_assert_cmpuint (reports, >, 0);
+  latest = mmx_attribution_store_lookup (store, panel, &one, &error);
+  assert_same (latest, fitted);
+  g_clear_pointer (&latest, mmx_attribution_unref);
+
+  cached = run_through_store (store, panel, &one, TRUE, &reports);
+  g_assert_cmpuint (reports, ==, 0);
+  assert_same (cached, fitted);
+
+  other = run_through_store (store, panel, &two, TRUE, &reports);
+  g_assert_cmpuint (reports, >, 0);
+  latest = mmx_attribution_store_lookup_latest (store, &error);
+  assert_same (latest, other);
+  g_clear_pointer (&latest, mmx_attribution_unref);
+
+  /* Found in the cache, the first is the latest again. */
+  g_clear_pointer (&cached, mmx_attribution_unref);
+  cached = run_through_store (store, panel, &one, TRUE, &reports);
+  latest = mmx_attribution_store_lookup_latest (store, &error);
+  assert_same (latest, fitted);
+
+  again = run_through_store (store, panel, &one, FALSE, &reports);
+  g_assert_cmpuint (reports, >, 0);
+  again->elapsed_ms = fitted->elapsed_ms;
+  assert_same (again, fitted);
+
+  mmx_attribution_settings_clear (&one);
+  mmx_attribution_settings_clear (&two);
+  g_clear_object (&store);
+  mmx_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -239,6 +343,7 @@ main (int    argc,
   g_test_add_func ("/mmx/core/attribution-store/latest-of-a-range", test_latest_of_a_range);
   g_test_add_func ("/mmx/core/attribution-store/latest-weekly", test_latest_weekly);
   g_test_add_func ("/mmx/core/attribution-store/latest-outlived", test_latest_outlived);
+  g_test_add_func ("/mmx/core/attribution-store/run-through-store", test_run_through_store);
 
   return g_test_run ();
 }
