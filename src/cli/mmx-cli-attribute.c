@@ -109,26 +109,6 @@ print_table (const MmxAttribution *result)
   g_print ("\n");
 }
 
-/* Lift tests name channels as a user writes them: store them as the
- * import would. */
-static gboolean
-resolve_lift_channels (MmxStore   *store,
-                       GPtrArray  *tests,
-                       GError    **error)
-{
-  for (guint i = 0; i < tests->len; i++)
-    {
-      MmxLiftTest *test = g_ptr_array_index (tests, i);
-      char *name = mmx_store_resolve_channel_name (store, test->channel, error);
-
-      if (name == NULL)
-        return FALSE;
-      g_free (test->channel);
-      test->channel = name;
-    }
-  return TRUE;
-}
-
 /**
  * mmx_cli_run_attribution:
  * @store: the store
@@ -286,8 +266,8 @@ mmx_cli_attribute (const char  *db_path,
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (calibration);
 
-      settings.lift_tests = mmx_lift_tests_load (file, NULL, &error);
-      if (settings.lift_tests == NULL || !resolve_lift_channels (store, settings.lift_tests, &error))
+      settings.lift_tests = mmx_lift_tests_load (file, store, NULL, &error);
+      if (settings.lift_tests == NULL)
         goto failed;
     }
 

@@ -480,7 +480,7 @@ test_calibration (void)
                                    "channel,start,end,incremental_revenue,standard_error\n"
                                    "x1,2021-10-02,2022-09-24,3938.5,300\n", -1);
   lift_file = g_file_new_for_path (lift_path);
-  settings.lift_tests = mmx_lift_tests_load (lift_file, NULL, &error);
+  settings.lift_tests = mmx_lift_tests_load (lift_file, NULL, NULL, &error);
   g_assert_no_error (error);
   /* Stored channel names, as the CLI resolves them. */
   test = g_ptr_array_index (settings.lift_tests, 0);
@@ -521,7 +521,7 @@ test_calibration_errors (void)
 
       mmx_attribution_settings_init (&settings);
       settings.n_bootstrap = 0;
-      settings.lift_tests = mmx_lift_tests_load (file, NULL, &error);
+      settings.lift_tests = mmx_lift_tests_load (file, NULL, NULL, &error);
       g_assert_no_error (error);
       result = mmx_attribution_run (panel, &settings, NULL, NULL, &error);
       g_assert_null (result);
@@ -559,12 +559,35 @@ test_lift_file_errors (void)
       g_autofree char *path = mmx_test_write_file (dir, "lift.csv", cases[i].contents, -1);
       g_autoptr(GFile) file = g_file_new_for_path (path);
       g_autoptr(GError) error = NULL;
-      g_autoptr(GPtrArray) tests = mmx_lift_tests_load (file, NULL, &error);
+      g_autoptr(GPtrArray) tests = mmx_lift_tests_load (file, NULL, NULL, &error);
 
       g_assert_null (tests);
       mmx_test_assert_error_says (error, MMX_IMPORT_ERROR, MMX_IMPORT_ERROR_BAD_FILE,
                                   cases[i].message);
     }
+  mmx_test_remove_dir (dir);
+}
+
+/* A lift test names its channel as the user writes it; with a store it
+ * reads as the import would store it. */
+static void
+test_lift_file_channel_names (void)
+{
+  g_autofree char *dir = mmx_test_make_dir ();
+  g_autoptr(MmxStore) store = mmx_test_open_store (dir);
+  g_autofree char *path = mmx_test_write_file (dir, "lift.csv",
+                                               "channel,start,end,lift,se\n"
+                                               "FB Ads,2023-01-01,2023-01-31,5,1\n", -1);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) as_written = mmx_lift_tests_load (file, NULL, NULL, &error);
+  g_autoptr(GPtrArray) as_stored = mmx_lift_tests_load (file, store, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (((MmxLiftTest *) g_ptr_array_index (as_written, 0))->channel, ==, "FB Ads");
+  g_assert_cmpstr (((MmxLiftTest *) g_ptr_array_index (as_stored, 0))->channel, ==,
+                   "Facebook Ads");
+  g_clear_object (&store);
   mmx_test_remove_dir (dir);
 }
 
@@ -793,6 +816,8 @@ main (int    argc,
   g_test_add_func ("/mmx/models/attribution/calibration", test_calibration);
   g_test_add_func ("/mmx/models/attribution/calibration-errors", test_calibration_errors);
   g_test_add_func ("/mmx/models/attribution/lift-file-errors", test_lift_file_errors);
+  g_test_add_func ("/mmx/models/attribution/lift-file-channel-names",
+                   test_lift_file_channel_names);
   g_test_add_func ("/mmx/models/attribution/too-short", test_too_short);
   g_test_add_func ("/mmx/models/attribution/unmeasurable-channel", test_unmeasurable_channel);
   g_test_add_func ("/mmx/models/attribution/held-at-zero", test_held_at_zero);

@@ -28,6 +28,7 @@ static gboolean
 read_test (MmxCsvTable  *table,
            guint         row,
            const int    *columns,
+           MmxStore     *store,
            MmxLiftTest  *test,
            GError      **error)
 {
@@ -58,7 +59,11 @@ read_test (MmxCsvTable  *table,
                                  "test is, and no experiment is exact."));
       return FALSE;
     }
-  test->channel = g_strdup (channel);
+  /* Named as a user writes it; stored as the import would. */
+  test->channel = store != NULL ? mmx_store_resolve_channel_name (store, channel, error)
+                                : g_strdup (channel);
+  if (test->channel == NULL)
+    return FALSE;
   test->line = mmx_csv_table_get_line (table, row);
   return TRUE;
 }
@@ -67,6 +72,7 @@ read_test (MmxCsvTable  *table,
  * mmx_lift_tests_load:
  * @file: a CSV file with the columns `channel`, `start`, `end`,
  *   `incremental_revenue` and `standard_error`
+ * @store: (nullable): the store whose channel names apply, as on import
  * @cancellable: (nullable): a #GCancellable
  * @error: a location for a #GError
  *
@@ -75,6 +81,7 @@ read_test (MmxCsvTable  *table,
  */
 GPtrArray *
 mmx_lift_tests_load (GFile         *file,
+                     MmxStore      *store,
                      GCancellable  *cancellable,
                      GError       **error)
 {
@@ -103,7 +110,7 @@ mmx_lift_tests_load (GFile         *file,
     {
       g_autoptr(MmxLiftTest) test = g_new0 (MmxLiftTest, 1);
 
-      if (!read_test (table, row, columns, test, &local_error))
+      if (!read_test (table, row, columns, store, test, &local_error))
         goto failed;
       g_ptr_array_add (tests, g_steal_pointer (&test));
     }

@@ -9,6 +9,8 @@
 
 #include <gio/gio.h>
 
+#include "mmx-store.h"
+
 G_BEGIN_DECLS
 
 /**
@@ -34,6 +36,7 @@ typedef struct
 } MmxLiftTest;
 
 GPtrArray *mmx_lift_tests_load  (GFile         *file,
+                                 MmxStore      *store,
                                  GCancellable  *cancellable,
                                  GError       **error) G_GNUC_WARN_UNUSED_RESULT;
 void       mmx_lift_test_free   (MmxLiftTest   *self);
