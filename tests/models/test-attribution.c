@@ -203,12 +203,12 @@ check_wide_intervals_warned (const MmxAttribution *result)
 
 /* Ten draws of the same truth, the intervals' coverage and the ranking
  * pooled over them, since one draw of four channels says little about a
- * 95 % interval. Reached: median ROAS error 1.7-9.8 % and shares within
- * 5 points on every draw, pooled coverage 90 % (the issue's targets); the
- * ranking right in 7 draws of 10, the smallest channel (radio, 2 % of
+ * 95 % interval. Reached: median ROAS error 1.5-8.9 % and shares within
+ * 5 points on every draw, pooled coverage 88 % (the issue's targets); the
+ * ranking right in 8 draws of 10, the smallest channel (radio, 2 % of
  * the revenue, an interval 1.3 times its ROAS wide) overtaking social in
  * the others: short of the issue's "ranking right". Over 30 draws (seeds
- * 10-39) coverage is 92 % and the ranking right in 24. The bounds leave a
+ * 10-39) coverage is 92 % and the ranking right in 25. The bounds leave a
  * little room for another machine's round-off, which can move the
  * search. */
 #define GENERATED_MIN_RANKED 6
@@ -292,22 +292,22 @@ static const PublicSet public_sets[] = {
    * README's true contributions over the file's spend). Both have
    * always-on channels whose true response is concave from the first
    * unit: the level of their effect is hard to tell from the baseline's.
-   * Reached: demo 19.2 % median ROAS error, shares within 8.7 points
-   * (the issue's 5 missed: x1 goes partly to the baseline), 2 of 2
-   * covered; recovery 19.2 %, 4.2 points, 4 of 4 covered, ranking wrong
-   * (x2 and x3 swap: 1.42 against 1.83 for true 2.00 and 1.88). The
-   * bounds leave a little room for another machine's round-off, which
-   * can move the search. */
+   * Reached: demo 6.1 % median ROAS error, shares within 0.8 points, 2
+   * of 2 covered (the issue's targets); recovery 20.7 % (the issue's 20 %
+   * missed), 2.5 points, 4 of 4 covered, ranking wrong (x2 and x3 swap).
+   * The bounds leave a little room for another machine's round-off,
+   * which can move the search. */
   { "/mmx/models/attribution/accuracy/pymc-example", "pymc_marketing", "mmm_example.csv",
     { "date_week=date", "y=revenue", "x1=spend:x1", "x2=spend:x2", "event_1=control:event_1",
       "event_2=control:event_2", "dayofyear=ignore", "t=ignore", NULL },
-    { "x1", "x2" }, { 4967.83, 2274.88 }, { 274848, 65906 }, 2, 0.22, 0.10, 0.5, TRUE },
+    { "x1", "x2" }, { 4967.83, 2274.88 }, { 274848, 65906 }, 2,
+    MAX_MEDIAN_ROAS_ERROR, MAX_SHARE_ERROR, MIN_COVERAGE, TRUE },
   { "/mmx/models/attribution/accuracy/pymc-recovery", "pymc_mmm_param_recovery",
     "input_data_RAW.csv",
     { "date_week=date", "y=revenue", "x1=spend:x1", "x2=spend:x2", "x3=spend:x3", "x4=spend:x4",
       "c1=control:c1", "c2=control:c2", "c3=control:c3", NULL },
     { "x1", "x2", "x3", "x4" }, { 1.5113, 1.9950, 1.8808, 0.9625 },
-    { 82.99, 127.79, 118.27, 20.07 }, 4, 0.25, 0.06, 0.75, FALSE },
+    { 82.99, 127.79, 118.27, 20.07 }, 4, 0.25, MAX_SHARE_ERROR, MIN_COVERAGE, FALSE },
 };
 
 static void
@@ -446,8 +446,9 @@ test_decomposition (void)
     }
 }
 
-/* Without the confounder z the model over-credits x1; a lift test of x1
- * over its first year (the file's true effect, 3938.5) pulls it back. */
+/* Without the confounder z the model over-credits x1 (114.5 for a true
+ * 93.4); a lift test of x1 over its first year (the file's true effect,
+ * 3938.5) pulls it back. */
 static void
 test_calibration (void)
 {
@@ -474,7 +475,7 @@ test_calibration (void)
   settings.n_bootstrap = 0;
   plain = attribute (panel, &settings);
   g_test_message ("x1 ROAS %.2f without calibration", find_channel (plain, "x1")->roas);
-  g_assert_cmpfloat (find_channel (plain, "x1")->roas, >, 1.5 * true_roas);
+  g_assert_cmpfloat (find_channel (plain, "x1")->roas, >, 1.1 * true_roas);
 
   lift_path = mmx_test_write_file (data.dir, "lift.csv",
                                    "channel,start,end,incremental_revenue,standard_error\n"
@@ -491,6 +492,8 @@ test_calibration (void)
   g_test_message ("x1 ROAS %.2f with calibration, truth %.2f", find_channel (calibrated, "x1")->roas,
                   true_roas);
   g_assert_cmpfloat (fabs (find_channel (calibrated, "x1")->roas - true_roas) / true_roas, <, 0.15);
+  g_assert_cmpfloat (fabs (find_channel (calibrated, "x1")->roas - true_roas), <,
+                     fabs (find_channel (plain, "x1")->roas - true_roas) / 2);
   g_assert_true (isfinite (calibrated->diagnostics.lift_error));
   mmx_attribution_settings_clear (&settings);
 }

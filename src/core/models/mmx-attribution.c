@@ -44,7 +44,7 @@
 
 /* Raised whenever the same data and settings give other results, so that
  * results cached by an older model are fitted again. */
-#define MODEL_VERSION 2
+#define MODEL_VERSION 3
 
 /* The evaluations of the short searches on resampled data whose ends
  * join the candidates: 15 searches of 4 channels, 3 of 20. */

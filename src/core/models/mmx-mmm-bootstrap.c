@@ -540,6 +540,7 @@ typedef struct
   MmxMmm    *mmm;
   GPtrArray *candidates;
   double    *shares;
+  double    *akaike;
   gboolean  *ok;
 } Typical;
 
@@ -563,6 +564,7 @@ candidate_shares_cb (guint    index,
   mmx_mmm_channel_effects (mmm, candidate->hyper.responses, contributions, marginals);
   for (guint k = 0; k < mmm->n_channels; k++)
     typical->shares[(gsize) index * mmm->n_channels + k] = contributions[k] / MAX (total, 1e-300);
+  typical->akaike[index] = fit->akaike;
   typical->ok[index] = TRUE;
 }
 
@@ -571,10 +573,15 @@ candidate_shares_cb (guint    index,
  * @self: a model
  * @candidates: (element-type MmxMmmCandidate): models as good as the best
  *
- * Among models that fit equally well, the one whose split of the target
- * between channels lies closest to all the others' (the medoid, by the
- * summed distance of contribution shares): the answer the data support
- * most, rather than whichever happened to score a hair better.
+ * Among models that validate equally well, the one whose split of the
+ * target between channels lies closest to all the others' (the medoid,
+ * by the summed distance of contribution shares), each weighed by how
+ * likely its fit of all history makes it (its Akaike weight): the answer
+ * the data support most, rather than whichever happened to score a hair
+ * better. The validation error, on the last 30 % of the history, tells
+ * these models apart too little: on PyMC-Marketing's demo a channel's
+ * true curve fitted all history far better (residuals 247 against 280)
+ * yet validated 9 % worse.
  *
  * Returns: the index of that candidate
  */
@@ -584,11 +591,12 @@ mmx_mmm_choose_typical (MmxMmm    *self,
 {
   guint n = candidates->len, K = self->n_channels;
   g_autofree double *shares = g_new0 (double, (gsize) n * K + 1);
+  g_autofree double *akaike = g_new0 (double, n);
   g_autofree gboolean *ok = g_new0 (gboolean, n);
   g_autofree double *weights = g_new0 (double, n);
   g_autoptr(GHashTable) group_sizes = g_hash_table_new (NULL, NULL);
-  Typical typical = { self, candidates, shares, ok };
-  double best_distance = INFINITY;
+  Typical typical = { self, candidates, shares, akaike, ok };
+  double best_distance = INFINITY, lowest_akaike = INFINITY;
   guint best = 0, n_profiles = 0;
 
   mmx_parallel_for (n, candidate_shares_cb, &typical, NULL);
@@ -605,15 +613,20 @@ mmx_mmm_choose_typical (MmxMmm    *self,
       g_hash_table_insert (group_sizes, key,
                            GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (group_sizes, key))
                                              + 1));
+      if (ok[i])
+        lowest_akaike = MIN (lowest_akaike, akaike[i]);
     }
   for (guint i = 0; i < n; i++)
     {
       const MmxMmmCandidate *candidate = g_ptr_array_index (candidates, i);
 
+      if (!ok[i])
+        continue;
       weights[i] = candidate->profile
                    ? 1.0 / n_profiles
                    : 1.0 / GPOINTER_TO_UINT (g_hash_table_lookup (group_sizes,
                                                                   GUINT_TO_POINTER (candidate->start + 1)));
+      weights[i] *= exp (-0.5 * (akaike[i] - lowest_akaike));
     }
 
   for (guint i = 0; i < n; i++)
@@ -623,7 +636,7 @@ mmx_mmm_choose_typical (MmxMmm    *self,
       if (!ok[i])
         continue;
       for (guint j = 0; j < n; j++)
-        for (guint k = 0; k < K && ok[j]; k++)
+        for (guint k = 0; k < K; k++)
           distance += weights[j] * fabs (shares[(gsize) i * K + k] - shares[(gsize) j * K + k]);
       if (distance < best_distance)
         {

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <gsl/gsl_cblas.h>
 #include <gsl/gsl_linalg.h>
+#include <float.h>
 #include <math.h>
 #include <string.h>
 
@@ -708,6 +709,39 @@ condition_number (MmxMmmWorkspace *workspace)
   return result;
 }
 
+/* The ridge's effective degrees of freedom, tr ((X'X + Λ)⁻¹ X'X), of
+ * the system last solved in @workspace, the media unconstrained. */
+static double
+effective_df (MmxMmmWorkspace *workspace)
+{
+  guint p = workspace->mmm->p;
+  g_autofree double *column = g_new (double, p);
+  g_autofree double *solved = g_new (double, p);
+  double df = 0;
+
+  for (guint j = 0; j < p; j++)
+    {
+      for (guint i = 0; i < p; i++)
+        column[i] = workspace->train_gram[(gsize) i * p + j];
+      if (mmx_ridge_solve_unconstrained (workspace->ridge, column, solved))
+        df += solved[j];
+    }
+  return df;
+}
+
+/* How many hyper-parameters @hyper sets: the penalty, and each channel's
+ * carry-over and curve parameters. */
+static guint
+count_hyper_parameters (MmxMmm            *self,
+                        const MmxMmmHyper *hyper)
+{
+  guint count = 1;
+
+  for (guint k = 0; k < self->n_channels; k++)
+    count += hyper->responses[k].adstock.kind == MMX_ADSTOCK_WEIBULL ? 4 : 3;
+  return count;
+}
+
 void
 mmx_mmm_fit_free (MmxMmmFit *fit)
 {
@@ -749,7 +783,7 @@ mmx_mmm_fit (MmxMmm       *self,
   g_autoptr(MmxMmmFit) fit = g_new0 (MmxMmmFit, 1);
   guint n = self->n, nb = self->n_baseline, K = self->n_channels, p = self->p;
   g_autofree double *column = g_new (double, n);
-  double squares = 0;
+  double squares = 0, df;
   guint n_used = 0;
 
   target = target != NULL ? target : self->problem.target;
@@ -771,6 +805,8 @@ mmx_mmm_fit (MmxMmm       *self,
       return NULL;
     }
   score_full_fit (workspace, fit->coefficients, &fit->score);
+  /* The unconstrained solve was the last: its system is the fit's. */
+  df = effective_df (workspace) + count_hyper_parameters (self, hyper);
   fit->condition_number = condition_number (workspace);
 
   /* Every period, the unfitted ones too, from the unmasked columns. */
@@ -812,6 +848,7 @@ mmx_mmm_fit (MmxMmm       *self,
         n_used++;
       }
   fit->residual_sd = n_used > 1 ? sqrt (squares / (n_used - 1)) : 0;
+  fit->akaike = n_used * log (MAX (squares, DBL_MIN) / MAX (n_used, 1)) + 2 * df;
   return g_steal_pointer (&fit);
 }
 

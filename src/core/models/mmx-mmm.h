@@ -135,6 +135,9 @@ typedef struct
  * @contributions: (array): each channel's part: @n_channels rows of one
  *   value per period
  * @residual_sd: the standard deviation of the residuals
+ * @akaike: Akaike's information criterion of the fit, n ln (RSS / n)
+ *   + 2 × (the ridge's effective degrees of freedom + the number of
+ *   hyper-parameters): lower is likelier
  * @condition_number: of the standardised design (without the intercept):
  *   large when inputs move together
  * @score: the search's scores at these hyper-parameters
@@ -151,6 +154,7 @@ typedef struct
   double      *baseline;
   double      *contributions;
   double       residual_sd;
+  double       akaike;
   double       condition_number;
   MmxMmmScore  score;
 } MmxMmmFit;
