@@ -203,15 +203,15 @@ check_wide_intervals_warned (const MmxAttribution *result)
 
 /* Ten draws of the same truth, the intervals' coverage and the ranking
  * pooled over them, since one draw of four channels says little about a
- * 95 % interval. Reached: median ROAS error 1.5-8.9 % and shares within
+ * 95 % interval. Reached: median ROAS error 1.0-9.4 % and shares within
  * 5 points on every draw, pooled coverage 88 % (the issue's targets); the
- * ranking right in 8 draws of 10, the smallest channel (radio, 2 % of
+ * ranking right in 9 draws of 10, the smallest channel (radio, 2 % of
  * the revenue, an interval 1.3 times its ROAS wide) overtaking social in
- * the others: short of the issue's "ranking right". Over 30 draws (seeds
- * 10-39) coverage is 92 % and the ranking right in 25. The bounds leave a
+ * the other: short of the issue's "ranking right". Over 30 draws (seeds
+ * 10-39) coverage is 92 % and the ranking right in 29. The bounds leave a
  * little room for another machine's round-off, which can move the
  * search. */
-#define GENERATED_MIN_RANKED 6
+#define GENERATED_MIN_RANKED 8
 #define GENERATED_MIN_SHARES_MET 9
 
 static void
@@ -293,8 +293,9 @@ static const PublicSet public_sets[] = {
    * always-on channels whose true response is concave from the first
    * unit: the level of their effect is hard to tell from the baseline's.
    * Reached: demo 6.1 % median ROAS error, shares within 0.8 points, 2
-   * of 2 covered (the issue's targets); recovery 20.7 % (the issue's 20 %
-   * missed), 2.5 points, 4 of 4 covered, ranking wrong (x2 and x3 swap).
+   * of 2 covered (the issue's targets); recovery 19.4 %, 2.4 points, 4
+   * of 4 covered, ranking wrong (x4, 1.39 for a true 0.96, overtakes x1,
+   * 1.17 for 1.51).
    * The bounds leave a little room for another machine's round-off,
    * which can move the search. */
   { "/mmx/models/attribution/accuracy/pymc-example", "pymc_marketing", "mmm_example.csv",
@@ -307,7 +308,7 @@ static const PublicSet public_sets[] = {
     { "date_week=date", "y=revenue", "x1=spend:x1", "x2=spend:x2", "x3=spend:x3", "x4=spend:x4",
       "c1=control:c1", "c2=control:c2", "c3=control:c3", NULL },
     { "x1", "x2", "x3", "x4" }, { 1.5113, 1.9950, 1.8808, 0.9625 },
-    { 82.99, 127.79, 118.27, 20.07 }, 4, 0.25, MAX_SHARE_ERROR, MIN_COVERAGE, FALSE },
+    { 82.99, 127.79, 118.27, 20.07 }, 4, 0.22, MAX_SHARE_ERROR, MIN_COVERAGE, FALSE },
 };
 
 static void

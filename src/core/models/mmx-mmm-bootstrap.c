@@ -480,7 +480,8 @@ search_resampled_cb (guint    index,
  * data its ROAS spread 98 % over draws, its intervals 37 %. So a short
  * search runs again from @from on its fit plus resampled residuals, on
  * several draws, and where it ends joins the candidates, for the
- * bootstrap to draw from: the intervals then hold that doubt too.
+ * bootstrap to draw from and mmx_mmm_choose_typical() to choose among:
+ * the intervals then hold that doubt too, and the estimate is steadier.
  *
  * Returns: %FALSE with @error set when cancelled or when @from cannot be
  *   fitted

@@ -709,6 +709,24 @@ condition_number (MmxMmmWorkspace *workspace)
   return result;
 }
 
+/**
+ * mmx_mmm_condition_number:
+ * @self: a model
+ * @hyper: the hyper-parameters
+ *
+ * Returns: the condition number of the standardised design (without the
+ *   intercept) over the fitted periods: large when inputs move together
+ */
+double
+mmx_mmm_condition_number (MmxMmm            *self,
+                          const MmxMmmHyper *hyper)
+{
+  g_autoptr(MmxMmmWorkspace) workspace = _mmx_mmm_workspace_new (self, self->problem.target);
+
+  compute_media (workspace, hyper);
+  return condition_number (workspace);
+}
+
 /* The ridge's effective degrees of freedom, tr ((X'X + Λ)⁻¹ X'X), of
  * the system last solved in @workspace, the media unconstrained. */
 static double
@@ -807,7 +825,6 @@ mmx_mmm_fit (MmxMmm       *self,
   score_full_fit (workspace, fit->coefficients, &fit->score);
   /* The unconstrained solve was the last: its system is the fit's. */
   df = effective_df (workspace) + count_hyper_parameters (self, hyper);
-  fit->condition_number = condition_number (workspace);
 
   /* Every period, the unfitted ones too, from the unmasked columns. */
   fit->baseline = g_new0 (double, n);

@@ -138,8 +138,6 @@ typedef struct
  * @akaike: Akaike's information criterion of the fit, n ln (RSS / n)
  *   + 2 × (the ridge's effective degrees of freedom + the number of
  *   hyper-parameters): lower is likelier
- * @condition_number: of the standardised design (without the intercept):
- *   large when inputs move together
  * @score: the search's scores at these hyper-parameters
  *
  * The coefficients for a choice of hyper-parameters; fitted = baseline +
@@ -155,7 +153,6 @@ typedef struct
   double      *contributions;
   double       residual_sd;
   double       akaike;
-  double       condition_number;
   MmxMmmScore  score;
 } MmxMmmFit;
 
@@ -252,6 +249,8 @@ void       mmx_mmm_fit_undo_pull   (MmxMmm                       *self,
                                     MmxMmmHyper                  *hyper,
                                     const gboolean               *channels,
                                     MmxMmmFit                    *fit);
+double     mmx_mmm_condition_number (MmxMmm                      *self,
+                                     const MmxMmmHyper           *hyper);
 void       mmx_mmm_channel_effects (MmxMmm                       *self,
                                     const MmxResponse            *responses,
                                     double                       *out_contributions,
