@@ -865,6 +865,15 @@ mmx_mmm_fit (MmxMmm       *self,
         n_used++;
       }
   fit->residual_sd = n_used > 1 ? sqrt (squares / (n_used - 1)) : 0;
+  /* The lift tests are observations too, weighed as the fit weighs them. */
+  for (guint l = 0; l < self->problem.n_lifts && self->lift_variance > 0; l++)
+    {
+      const MmxMmmLift *lift = &self->problem.lifts[l];
+      double miss = fit->coefficients[nb + lift->channel] * workspace->lift_sums[l] - lift->lift;
+
+      squares += self->lift_variance * miss * miss / (lift->standard_error * lift->standard_error);
+      n_used++;
+    }
   fit->akaike = n_used * log (MAX (squares, DBL_MIN) / MAX (n_used, 1)) + 2 * df;
   return g_steal_pointer (&fit);
 }

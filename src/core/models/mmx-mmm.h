@@ -137,7 +137,8 @@ typedef struct
  * @residual_sd: the standard deviation of the residuals
  * @akaike: Akaike's information criterion of the fit, n ln (RSS / n)
  *   + 2 × (the ridge's effective degrees of freedom + the number of
- *   hyper-parameters): lower is likelier
+ *   hyper-parameters), the lift tests counted among the n observations:
+ *   lower is likelier
  * @score: the search's scores at these hyper-parameters
  *
  * The coefficients for a choice of hyper-parameters; fitted = baseline +
