@@ -128,6 +128,15 @@ compare_doubles (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
+/* Sorts @values. */
+static double
+median (double *values,
+        guint   n)
+{
+  qsort (values, n, sizeof (double), compare_doubles);
+  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
 /* Scores @result against the true ROAS and contributions of @names. */
 static Accuracy
 score (const MmxAttribution *result,
@@ -156,8 +165,7 @@ score (const MmxAttribution *result,
         if ((true_roas[i] > true_roas[j]) != (channel->roas > find_channel (result, names[j])->roas))
           accuracy.ranking = FALSE;
     }
-  qsort (errors, n, sizeof (double), compare_doubles);
-  accuracy.median_roas_error = n % 2 ? errors[n / 2] : (errors[n / 2 - 1] + errors[n / 2]) / 2;
+  accuracy.median_roas_error = median (errors, n);
   accuracy.coverage = (double) covered / n;
   g_test_message ("median ROAS error %.1f %%, largest share error %.1f points, coverage %.0f %%, "
                   "ranking %s", 100 * accuracy.median_roas_error, 100 * accuracy.max_share_error,
@@ -167,11 +175,21 @@ score (const MmxAttribution *result,
 
 /* Two years of daily data, two delayed (Weibull) carry-overs and two
  * geometric ones, S-shaped and concave curves, spend that moves: the case
- * the product is for. (An always-on channel with a concave curve is the
- * known weak spot, measured on PyMC-Marketing's sets below.) */
+ * the product is for. */
 static const MmxTestChannel generated_channels[] = {
   { "tv", { MMX_ADSTOCK_WEIBULL, 0, 2.5, 4.0, 30 }, 1.0, 1.5, 2.5, 2000, TRUE },
   { "search", { MMX_ADSTOCK_GEOMETRIC, 0.2 }, 0.8, 1.0, 3.2, 1500, TRUE },
+  { "social", { MMX_ADSTOCK_GEOMETRIC, 0.5 }, 1.2, 2.0, 1.6, 1000, TRUE },
+  { "radio", { MMX_ADSTOCK_WEIBULL, 0, 1.5, 6.0, 30 }, 0.7, 1.2, 0.8, 800, TRUE },
+};
+
+/* The same with search always on, as it often is: its spend only moves
+ * with the week, slow swings and daily noise, and the first two look
+ * much like the baseline's seasons, so the level of its concave curve is
+ * hard to tell from the baseline's. */
+static const MmxTestChannel always_on_channels[] = {
+  { "tv", { MMX_ADSTOCK_WEIBULL, 0, 2.5, 4.0, 30 }, 1.0, 1.5, 2.5, 2000, TRUE },
+  { "search", { MMX_ADSTOCK_GEOMETRIC, 0.2 }, 0.8, 1.0, 3.2, 1500, FALSE },
   { "social", { MMX_ADSTOCK_GEOMETRIC, 0.5 }, 1.2, 2.0, 1.6, 1000, TRUE },
   { "radio", { MMX_ADSTOCK_WEIBULL, 0, 1.5, 6.0, 30 }, 0.7, 1.2, 0.8, 800, TRUE },
 };
@@ -201,32 +219,57 @@ check_wide_intervals_warned (const MmxAttribution *result)
     }
 }
 
-/* Ten draws of the same truth, the intervals' coverage and the ranking
- * pooled over them, since one draw of four channels says little about a
- * 95 % interval. Reached: median ROAS error 1.0-9.4 % and shares within
- * 5 points on every draw, pooled coverage 88 % (the issue's targets); the
- * ranking right in 9 draws of 10, the smallest channel (radio, 2 % of
- * the revenue, an interval 1.3 times its ROAS wide) overtaking social in
- * the other: short of the issue's "ranking right". Over 30 draws (seeds
- * 10-39) coverage is 92 % and the ranking right in 29. The bounds leave a
- * little room for another machine's round-off, which can move the
- * search. */
-#define GENERATED_MIN_RANKED 8
-#define GENERATED_MIN_SHARES_MET 9
-
-static void
-test_generated (void)
+/* Ten draws of one truth and what the model must reach on them: the
+ * intervals' coverage and the ranking are pooled over the draws, since
+ * one draw of four channels says little about a 95 % interval. */
+typedef struct
 {
+  const MmxTestChannel *channels;
+  guint                 n_channels;
+  double                max_draw_median_roas_error;
+  double                max_median_roas_error;
+  guint                 min_ranked;
+  guint                 min_shares_met;
+} GeneratedSet;
+
+/* Reached: median ROAS error 1.0-9.4 % and shares within 5 points on
+ * every draw, pooled coverage 88 % (the issue's targets); the ranking
+ * right in 9 draws of 10, the smallest channel (radio, 2 % of the
+ * revenue, an interval 1.3 times its ROAS wide) overtaking social in the
+ * other: short of the issue's "ranking right". Over 30 draws (seeds
+ * 10-39) coverage is 92 % and the ranking right in 29. */
+static const GeneratedSet flighted_set = {
+  generated_channels, G_N_ELEMENTS (generated_channels), MAX_MEDIAN_ROAS_ERROR,
+  MAX_MEDIAN_ROAS_ERROR, 8, 9
+};
+
+/* Reached: median ROAS error 18.9 % over the draws (from 1.7 to 54.9 %:
+ * search's ROAS 1.0-6.3 for a true 3.2), pooled coverage 88 %, shares
+ * within 5 points in 5 draws of 10, the ranking right in 4: the issue's
+ * share and ranking targets missed. Over 30 draws (seeds 10-39) 12.6 %,
+ * 85 %, 9 and 12 of 30. */
+static const GeneratedSet always_on_set = {
+  always_on_channels, G_N_ELEMENTS (always_on_channels), 0.6, MAX_MEDIAN_ROAS_ERROR, 3, 4
+};
+
+/* The bounds leave a little room for another machine's round-off, which
+ * can move the search. */
+static void
+test_generated (gconstpointer user_data)
+{
+  const GeneratedSet *set = user_data;
   const guint32 seeds[] = { 7, 8, 9, 10, 11, 12, 13, 14, 15, 16 };
-  const char *names[G_N_ELEMENTS (generated_channels)];
-  double covered = 0;
+  g_autofree const char **names = g_new (const char *, set->n_channels);
+  double errors[G_N_ELEMENTS (seeds)];
+  double covered = 0, median_error;
   guint ranked = 0, shares_met = 0;
 
-  for (guint k = 0; k < G_N_ELEMENTS (generated_channels); k++)
-    names[k] = generated_channels[k].name;
+  for (guint k = 0; k < set->n_channels; k++)
+    names[k] = set->channels[k].name;
   for (guint s = 0; s < G_N_ELEMENTS (seeds); s++)
     {
-      g_autoptr(MmxTestMmmData) truth = generate (seeds[s]);
+      g_autoptr(MmxTestMmmData) truth = mmx_test_mmm_data_new (set->channels, set->n_channels, 730,
+                                                               FALSE, 0.4, 0.05, seeds[s]);
       g_auto(Data) data = { 0 };
       g_autoptr(MmxPanel) panel = load_text (&data, truth->csv->str, NULL);
       g_autoptr(MmxAttribution) result = NULL;
@@ -236,20 +279,24 @@ test_generated (void)
       mmx_attribution_settings_init (&settings);
       settings.n_bootstrap = TEST_BOOTSTRAP;
       result = attribute (panel, &settings);
-      accuracy = score (result, names, truth->roas, truth->contribution, G_N_ELEMENTS (names));
-      g_assert_cmpfloat (accuracy.median_roas_error, <=, MAX_MEDIAN_ROAS_ERROR);
+      accuracy = score (result, names, truth->roas, truth->contribution, set->n_channels);
+      g_assert_cmpfloat (accuracy.median_roas_error, <=, set->max_draw_median_roas_error);
       g_assert_cmpfloat (result->diagnostics.r2, >=, 0.7);
+      errors[s] = accuracy.median_roas_error;
       shares_met += accuracy.max_share_error <= MAX_SHARE_ERROR;
       check_wide_intervals_warned (result);
       covered += accuracy.coverage / G_N_ELEMENTS (seeds);
       ranked += accuracy.ranking;
     }
-  g_test_message ("pooled coverage %.0f %%, ranking right in %u and shares within %.0f points in "
-                  "%u of %u draws", 100 * covered, ranked, 100 * MAX_SHARE_ERROR, shares_met,
+  median_error = median (errors, G_N_ELEMENTS (seeds));
+  g_test_message ("median ROAS error %.1f %% over the draws, pooled coverage %.0f %%, ranking "
+                  "right in %u and shares within %.0f points in %u of %u draws",
+                  100 * median_error, 100 * covered, ranked, 100 * MAX_SHARE_ERROR, shares_met,
                   (guint) G_N_ELEMENTS (seeds));
+  g_assert_cmpfloat (median_error, <=, set->max_median_roas_error);
   g_assert_cmpfloat (covered, >=, MIN_COVERAGE);
-  g_assert_cmpuint (ranked, >=, GENERATED_MIN_RANKED);
-  g_assert_cmpuint (shares_met, >=, GENERATED_MIN_SHARES_MET);
+  g_assert_cmpuint (ranked, >=, set->min_ranked);
+  g_assert_cmpuint (shares_met, >=, set->min_shares_met);
 }
 
 static char *
@@ -811,7 +858,10 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/mmx/models/attribution/accuracy/generated", test_generated);
+  g_test_add_data_func ("/mmx/models/attribution/accuracy/generated", &flighted_set,
+                        test_generated);
+  g_test_add_data_func ("/mmx/models/attribution/accuracy/generated-always-on", &always_on_set,
+                        test_generated);
   for (guint i = 0; i < G_N_ELEMENTS (public_sets); i++)
     g_test_add_data_func (public_sets[i].test_path, &public_sets[i], test_public_set);
   g_test_add_func ("/mmx/models/attribution/lag-method", test_lag_method);
