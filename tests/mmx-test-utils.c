@@ -109,11 +109,12 @@ compare_doubles (gconstpointer a,
 
 /**
  * mmx_test_median:
- * @values: (array length=n_values): timings, sorted in place
- * @n_values: how many
+ * @values: (array length=n_values): values, sorted in place
+ * @n_values: how many, at least one
  * @out_p95: (out) (optional): their 95th percentile
  *
- * Returns: their median, for benchmarks on a shared machine
+ * Returns: their median: of timings, for benchmarks on a shared machine;
+ *   of errors, for accuracy over many draws
  */
 double
 mmx_test_median (double *values,
@@ -123,7 +124,25 @@ mmx_test_median (double *values,
   qsort (values, n_values, sizeof (double), compare_doubles);
   if (out_p95 != NULL)
     *out_p95 = values[n_values * 95 / 100];
-  return values[n_values / 2];
+  return n_values % 2 ? values[n_values / 2]
+                      : (values[n_values / 2 - 1] + values[n_values / 2]) / 2;
+}
+
+/**
+ * mmx_test_sample_path:
+ * @name: a file of the project's samples/ folder
+ *
+ * Returns: (transfer full): its path; aborts, saying why, outside
+ *   `meson test`, which tells where the sources are
+ */
+char *
+mmx_test_sample_path (const char *name)
+{
+  const char *root = g_getenv ("MMX_SOURCE_ROOT");
+
+  if (root == NULL)
+    g_error ("MMX_SOURCE_ROOT is not set: run the tests with meson test");
+  return g_build_filename (root, "samples", name, NULL);
 }
 
 MmxStore *

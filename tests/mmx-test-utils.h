@@ -29,6 +29,7 @@ void              mmx_test_write_daily_csv (const char        *path,
 double            mmx_test_median          (double            *values,
                                             guint              n_values,
                                             double            *out_p95);
+char             *mmx_test_sample_path     (const char        *name) G_GNUC_WARN_UNUSED_RESULT;
 MmxStore         *mmx_test_open_store      (const char        *dir) G_GNUC_WARN_UNUSED_RESULT;
 MmxImport        *mmx_test_open_import     (MmxStore          *store,
                                             const char        *path,

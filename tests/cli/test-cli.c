@@ -1433,18 +1433,12 @@ test_attribute_bad_events (Fixture       *fixture,
   g_assert_nonnull (strstr (result.err, "events.csv, row 2, column “date”"));
 }
 
-static char *
-sample_path (const char *name)
-{
-  return g_build_filename (g_getenv ("MMX_SOURCE_ROOT"), "samples", name, NULL);
-}
-
 static void
 import_sample (Fixture    *fixture,
                const char *name)
 {
   g_auto(MmxTestCliResult) result = { 0 };
-  g_autofree char *path = sample_path (name);
+  g_autofree char *path = mmx_test_sample_path (name);
 
   run_cli (fixture, &result, "import", path, NULL);
   g_assert_cmpint (result.status, ==, 0);

@@ -158,8 +158,7 @@ static void
 test_latest_weekly (void)
 {
   g_autofree char *dir = mmx_test_make_dir ();
-  g_autofree char *path = g_build_filename (g_getenv ("MMX_SOURCE_ROOT"), "samples",
-                                            "demo-weekly-wide.csv", NULL);
+  g_autofree char *path = mmx_test_sample_path ("demo-weekly-wide.csv");
   g_autoptr(MmxStore) store = mmx_test_open_store (dir);
   g_autoptr(MmxImportSummary) summary = NULL;
   g_autoptr(MmxPanel) panel = NULL;

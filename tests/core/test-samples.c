@@ -13,17 +13,11 @@
 /* The samples are what "Try with sample data" loads: they must import
  * without a single rejected row, with the platforms' spellings normalised. */
 
-static char *
-sample_path (const char *name)
-{
-  return g_build_filename (g_getenv ("MMX_SOURCE_ROOT"), "samples", name, NULL);
-}
-
 static void
 test_demo_daily (void)
 {
   g_autofree char *dir = mmx_test_make_dir ();
-  g_autofree char *path = sample_path ("demo-daily.csv");
+  g_autofree char *path = mmx_test_sample_path ("demo-daily.csv");
   g_autoptr(MmxStore) store = mmx_test_open_store (dir);
   g_autoptr(GError) error = NULL;
   g_autoptr(MmxImportSummary) summary = mmx_test_import_file (store, path, NULL, &error);
@@ -52,7 +46,7 @@ static void
 test_demo_weekly_wide (void)
 {
   g_autofree char *dir = mmx_test_make_dir ();
-  g_autofree char *path = sample_path ("demo-weekly-wide.csv");
+  g_autofree char *path = mmx_test_sample_path ("demo-weekly-wide.csv");
   g_autoptr(MmxStore) store = mmx_test_open_store (dir);
   g_autoptr(GError) error = NULL;
   g_autoptr(MmxImportSummary) summary = mmx_test_import_file (store, path, NULL, &error);
@@ -75,7 +69,7 @@ static void
 test_template (void)
 {
   g_autofree char *dir = mmx_test_make_dir ();
-  g_autofree char *path = sample_path ("template.csv");
+  g_autofree char *path = mmx_test_sample_path ("template.csv");
   g_autoptr(MmxStore) store = mmx_test_open_store (dir);
   g_autoptr(GError) error = NULL;
   g_autoptr(MmxImportSummary) summary = mmx_test_import_file (store, path, NULL, &error);

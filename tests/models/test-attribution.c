@@ -119,24 +119,6 @@ typedef struct
   gboolean ranking;
 } Accuracy;
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-/* Sorts @values. */
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
-
 /* Scores @result against the true ROAS and contributions of @names. */
 static Accuracy
 score (const MmxAttribution *result,
@@ -165,7 +147,7 @@ score (const MmxAttribution *result,
         if ((true_roas[i] > true_roas[j]) != (channel->roas > find_channel (result, names[j])->roas))
           accuracy.ranking = FALSE;
     }
-  accuracy.median_roas_error = median (errors, n);
+  accuracy.median_roas_error = mmx_test_median (errors, n, NULL);
   accuracy.coverage = (double) covered / n;
   g_test_message ("median ROAS error %.1f %%, largest share error %.1f points, coverage %.0f %%, "
                   "ranking %s", 100 * accuracy.median_roas_error, 100 * accuracy.max_share_error,
@@ -288,7 +270,7 @@ test_generated (gconstpointer user_data)
       covered += accuracy.coverage / G_N_ELEMENTS (seeds);
       ranked += accuracy.ranking;
     }
-  median_error = median (errors, G_N_ELEMENTS (seeds));
+  median_error = mmx_test_median (errors, G_N_ELEMENTS (seeds), NULL);
   g_test_message ("median ROAS error %.1f %% over the draws, pooled coverage %.0f %%, ranking "
                   "right in %u and shares within %.0f points in %u of %u draws",
                   100 * median_error, 100 * covered, ranked, 100 * MAX_SHARE_ERROR, shares_met,
@@ -801,8 +783,7 @@ test_progress_and_cancel (void)
 static void
 test_sample_data (void)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("MMX_SOURCE_ROOT"), "samples",
-                                            "demo-daily.csv", NULL);
+  g_autofree char *path = mmx_test_sample_path ("demo-daily.csv");
   g_auto(Data) data = { 0 };
   g_autoptr(MmxPanel) panel = load_file (&data, path, NULL);
   g_autoptr(MmxAttribution) result = NULL;

@@ -282,10 +282,8 @@ check_file (const char  *csv,
 static void
 test_demo (void)
 {
-  g_autofree char *csv = g_build_filename (g_getenv ("MMX_SOURCE_ROOT"), "samples",
-                                           "demo-daily.csv", NULL);
-  g_autofree char *json = g_build_filename (g_getenv ("MMX_SOURCE_ROOT"), "samples",
-                                            "demo-truth.json", NULL);
+  g_autofree char *csv = mmx_test_sample_path ("demo-daily.csv");
+  g_autofree char *json = mmx_test_sample_path ("demo-truth.json");
 
   check_file (csv, json, read_demo_truth, DEMO_CAPTURED_AT_LEAST);
 }
