@@ -9,10 +9,10 @@
 
 #include "config.h"
 
+#include <float.h>
 #include <glib/gi18n-lib.h>
 #include <gsl/gsl_cblas.h>
 #include <gsl/gsl_linalg.h>
-#include <float.h>
 #include <math.h>
 #include <string.h>
 
