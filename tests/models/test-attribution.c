@@ -201,6 +201,24 @@ check_wide_intervals_warned (const MmxAttribution *result)
     }
 }
 
+/* A channel that never pauses is said to, and only such a one. */
+static void
+check_always_on_warned (const MmxAttribution *result,
+                        const MmxTestChannel *channels,
+                        guint                 n_channels)
+{
+  for (guint k = 0; k < n_channels; k++)
+    {
+      g_autofree char *start = g_strdup_printf ("%s: spend never paused",
+                                                find_channel (result, channels[k].name)->name);
+      gboolean warned = FALSE;
+
+      for (guint i = 0; i < result->warnings->len; i++)
+        warned = warned || g_str_has_prefix (g_ptr_array_index (result->warnings, i), start);
+      g_assert_cmpint (warned, ==, !channels[k].flighted);
+    }
+}
+
 /* Ten draws of one truth and what the model must reach on them: the
  * intervals' coverage and the ranking are pooled over the draws, since
  * one draw of four channels says little about a 95 % interval. */
@@ -267,6 +285,7 @@ test_generated (gconstpointer user_data)
       errors[s] = accuracy.median_roas_error;
       shares_met += accuracy.max_share_error <= MAX_SHARE_ERROR;
       check_wide_intervals_warned (result);
+      check_always_on_warned (result, set->channels, set->n_channels);
       covered += accuracy.coverage / G_N_ELEMENTS (seeds);
       ranked += accuracy.ranking;
     }
