@@ -183,6 +183,16 @@ generate (guint32 seed)
                                 0.4, 0.05, seed);
 }
 
+static gboolean
+has_warning_starting (const MmxAttribution *result,
+                      const char           *start)
+{
+  for (guint i = 0; i < result->warnings->len; i++)
+    if (g_str_has_prefix (g_ptr_array_index (result->warnings, i), start))
+      return TRUE;
+  return FALSE;
+}
+
 /* A channel whose interval is wider than its ROAS says so. */
 static void
 check_wide_intervals_warned (const MmxAttribution *result)
@@ -193,11 +203,8 @@ check_wide_intervals_warned (const MmxAttribution *result)
       g_autofree char *start = g_strdup_printf ("%s: its ROAS could lie anywhere", channel->name);
       gboolean wide = channel->roas_ci[1] - channel->roas_ci[0] > channel->roas
                       && channel->zero_share <= 0.5;
-      gboolean warned = FALSE;
 
-      for (guint i = 0; i < result->warnings->len; i++)
-        warned = warned || g_str_has_prefix (g_ptr_array_index (result->warnings, i), start);
-      g_assert_cmpint (warned, ==, wide);
+      g_assert_cmpint (has_warning_starting (result, start), ==, wide);
     }
 }
 
@@ -211,11 +218,8 @@ check_always_on_warned (const MmxAttribution *result,
     {
       g_autofree char *start = g_strdup_printf ("%s: spend never paused",
                                                 find_channel (result, channels[k].name)->name);
-      gboolean warned = FALSE;
 
-      for (guint i = 0; i < result->warnings->len; i++)
-        warned = warned || g_str_has_prefix (g_ptr_array_index (result->warnings, i), start);
-      g_assert_cmpint (warned, ==, !channels[k].flighted);
+      g_assert_cmpint (has_warning_starting (result, start), ==, !channels[k].flighted);
     }
 }
 
