@@ -540,23 +540,23 @@ typedef struct
 {
   MmxMmm    *mmm;
   GPtrArray *candidates;
-  double    *shares;
-  double    *akaike;
-  gboolean  *ok;
-} Typical;
+  guint     *unfitted;
+} Unfitted;
 
 static void
-candidate_shares_cb (guint    index,
-                     gpointer user_data)
+fit_candidate_cb (guint    index,
+                  gpointer user_data)
 {
-  Typical *typical = user_data;
-  MmxMmm *mmm = typical->mmm;
-  MmxMmmCandidate *candidate = g_ptr_array_index (typical->candidates, index);
+  Unfitted *unfitted = user_data;
+  MmxMmm *mmm = unfitted->mmm;
+  MmxMmmCandidate *candidate = g_ptr_array_index (unfitted->candidates, unfitted->unfitted[index]);
   g_autoptr(MmxMmmFit) fit = mmx_mmm_fit (mmm, &candidate->hyper, NULL, NULL);
   g_autofree double *contributions = g_new (double, mmm->n_channels + 1);
   g_autofree double *marginals = g_new (double, mmm->n_channels + 1);
   double total = 0;
 
+  candidate->shares = g_new0 (double, mmm->n_channels + 1);
+  candidate->akaike = INFINITY;
   if (fit == NULL)
     return;
   for (guint t = 0; t < mmm->n; t++)
@@ -564,9 +564,24 @@ candidate_shares_cb (guint    index,
       total += fabs (mmm->problem.target[t]);
   mmx_mmm_channel_effects (mmm, candidate->hyper.responses, contributions, marginals);
   for (guint k = 0; k < mmm->n_channels; k++)
-    typical->shares[(gsize) index * mmm->n_channels + k] = contributions[k] / MAX (total, 1e-300);
-  typical->akaike[index] = fit->akaike;
-  typical->ok[index] = TRUE;
+    candidate->shares[k] = contributions[k] / MAX (total, 1e-300);
+  candidate->akaike = fit->akaike;
+}
+
+/* Fits the candidates not fitted before: a second choice after more
+ * candidates joined fits only those. */
+static void
+fit_candidates (MmxMmm    *self,
+                GPtrArray *candidates)
+{
+  g_autofree guint *indices = g_new (guint, candidates->len + 1);
+  Unfitted unfitted = { self, candidates, indices };
+  guint n = 0;
+
+  for (guint i = 0; i < candidates->len; i++)
+    if (((MmxMmmCandidate *) g_ptr_array_index (candidates, i))->shares == NULL)
+      indices[n++] = i;
+  mmx_parallel_for (n, fit_candidate_cb, &unfitted, NULL);
 }
 
 /**
@@ -584,6 +599,9 @@ candidate_shares_cb (guint    index,
  * true curve fitted all history far better (residuals 247 against 280)
  * yet validated 9 % worse.
  *
+ * Fits the candidates not fitted by an earlier call, setting their
+ * @shares and @akaike.
+ *
  * Returns: the index of that candidate
  */
 guint
@@ -591,16 +609,12 @@ mmx_mmm_choose_typical (MmxMmm    *self,
                         GPtrArray *candidates)
 {
   guint n = candidates->len, K = self->n_channels;
-  g_autofree double *shares = g_new0 (double, (gsize) n * K + 1);
-  g_autofree double *akaike = g_new0 (double, n);
-  g_autofree gboolean *ok = g_new0 (gboolean, n);
   g_autofree double *weights = g_new0 (double, n);
   g_autoptr(GHashTable) group_sizes = g_hash_table_new (NULL, NULL);
-  Typical typical = { self, candidates, shares, akaike, ok };
   double best_distance = INFINITY, lowest_akaike = INFINITY;
   guint best = 0, n_profiles = 0;
 
-  mmx_parallel_for (n, candidate_shares_cb, &typical, NULL);
+  fit_candidates (self, candidates);
 
   /* Each search start weighs the same, however many candidates it left;
    * the saturation profiles, which each move one channel to an extreme,
@@ -614,31 +628,35 @@ mmx_mmm_choose_typical (MmxMmm    *self,
       g_hash_table_insert (group_sizes, key,
                            GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (group_sizes, key))
                                              + 1));
-      if (ok[i])
-        lowest_akaike = MIN (lowest_akaike, akaike[i]);
+      lowest_akaike = MIN (lowest_akaike, candidate->akaike);
     }
   for (guint i = 0; i < n; i++)
     {
       const MmxMmmCandidate *candidate = g_ptr_array_index (candidates, i);
 
-      if (!ok[i])
+      if (!isfinite (candidate->akaike))
         continue;
       weights[i] = candidate->profile
                    ? 1.0 / n_profiles
                    : 1.0 / GPOINTER_TO_UINT (g_hash_table_lookup (group_sizes,
                                                                   GUINT_TO_POINTER (candidate->start + 1)));
-      weights[i] *= exp (-0.5 * (akaike[i] - lowest_akaike));
+      weights[i] *= exp (-0.5 * (candidate->akaike - lowest_akaike));
     }
 
   for (guint i = 0; i < n; i++)
     {
+      const MmxMmmCandidate *candidate = g_ptr_array_index (candidates, i);
       double distance = 0;
 
-      if (!ok[i])
+      if (!isfinite (candidate->akaike))
         continue;
       for (guint j = 0; j < n; j++)
-        for (guint k = 0; k < K; k++)
-          distance += weights[j] * fabs (shares[(gsize) i * K + k] - shares[(gsize) j * K + k]);
+        {
+          const MmxMmmCandidate *other = g_ptr_array_index (candidates, j);
+
+          for (guint k = 0; k < K; k++)
+            distance += weights[j] * fabs (candidate->shares[k] - other->shares[k]);
+        }
       if (distance < best_distance)
         {
           best_distance = distance;

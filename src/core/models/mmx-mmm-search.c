@@ -453,6 +453,7 @@ static void
 candidate_free (MmxMmmCandidate *candidate)
 {
   mmx_mmm_hyper_clear (&candidate->hyper);
+  g_free (candidate->shares);
   g_free (candidate);
 }
 

@@ -110,6 +110,9 @@ typedef struct
  *   data that found them
  * @profile: whether a profile of one channel's saturation found them,
  *   rather than a search
+ * @shares: (array) (nullable): each channel's share of the target in their
+ *   fit of all history, once mmx_mmm_choose_typical() has fitted them
+ * @akaike: that fit's information criterion, infinite where it failed
  *
  * Hyper-parameters the search found as good as the best, within the
  * noise of the validation error: models the data cannot tell apart; or
@@ -122,6 +125,8 @@ typedef struct
   double      objective;
   guint       start;
   gboolean    profile;
+  double     *shares;
+  double      akaike;
 } MmxMmmCandidate;
 
 /**
