@@ -179,6 +179,39 @@ mmx_test_mmm_data_new (const MmxTestChannel *channels,
   return self;
 }
 
+/**
+ * mmx_test_mmm_data_conversions_csv:
+ * @self: generated data
+ * @revenue_per_conversion: what one conversion is worth
+ *
+ * The same data with conversions in place of revenue, a whole number a
+ * period: every channel's true conversions per unit spent is its ROAS
+ * over @revenue_per_conversion.
+ *
+ * Returns: (transfer full): the CSV text
+ */
+char *
+mmx_test_mmm_data_conversions_csv (const MmxTestMmmData *self,
+                                   double                revenue_per_conversion)
+{
+  g_auto(GStrv) lines = g_strsplit (self->csv->str, "\n", -1);
+  GString *csv = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], ",", 3);
+
+      g_assert_cmpuint (g_strv_length (fields), ==, 3);
+      if (i == 0)
+        g_string_append_printf (csv, "%s,conversions,%s\n", fields[0], fields[2]);
+      else
+        g_string_append_printf (csv, "%s,%.0f,%s\n", fields[0],
+                                round (g_ascii_strtod (fields[1], NULL) / revenue_per_conversion),
+                                fields[2]);
+    }
+  return g_string_free (csv, FALSE);
+}
+
 void
 mmx_test_mmm_data_free (MmxTestMmmData *self)
 {

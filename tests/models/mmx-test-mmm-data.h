@@ -74,6 +74,8 @@ MmxTestMmmData *mmx_test_mmm_data_new  (const MmxTestChannel *channels,
                                         double                media_share,
                                         double                noise,
                                         guint32               seed);
+char           *mmx_test_mmm_data_conversions_csv (const MmxTestMmmData *self,
+                                                   double                revenue_per_conversion);
 void            mmx_test_mmm_data_free (MmxTestMmmData       *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MmxTestMmmData, mmx_test_mmm_data_free)

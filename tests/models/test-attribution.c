@@ -183,14 +183,29 @@ generate (guint32 seed)
                                 0.4, 0.05, seed);
 }
 
+static const char *
+find_warning_starting (const MmxAttribution *result,
+                       const char           *start)
+{
+  for (guint i = 0; i < result->warnings->len; i++)
+    if (g_str_has_prefix (g_ptr_array_index (result->warnings, i), start))
+      return g_ptr_array_index (result->warnings, i);
+  return NULL;
+}
+
 static gboolean
 has_warning_starting (const MmxAttribution *result,
                       const char           *start)
 {
+  return find_warning_starting (result, start) != NULL;
+}
+
+static void
+assert_no_warning_mentions (const MmxAttribution *result,
+                            const char           *word)
+{
   for (guint i = 0; i < result->warnings->len; i++)
-    if (g_str_has_prefix (g_ptr_array_index (result->warnings, i), start))
-      return TRUE;
-  return FALSE;
+    g_assert_null (strstr (g_ptr_array_index (result->warnings, i), word));
 }
 
 /* A channel whose interval is wider than its ROAS says so. */
@@ -751,6 +766,111 @@ test_held_at_zero (void)
   g_assert_true (warned);
 }
 
+/* The same on conversions: the channel brings none, so no cost per
+ * acquisition, and the warning gives the fit in conversions. */
+static void
+test_held_at_zero_conversions (void)
+{
+  MmxTestChannel channels[3];
+  g_autoptr(MmxTestMmmData) truth = NULL;
+  g_autofree char *csv = NULL;
+  g_auto(Data) data = { 0 };
+  g_autoptr(MmxPanel) panel = NULL;
+  g_autoptr(MmxAttribution) result = NULL;
+  const MmxChannelAttribution *harmful;
+  MmxAttributionSettings settings;
+  const char *warning;
+  double ci[2];
+
+  memcpy (channels, generated_channels, sizeof channels);
+  channels[2].roas = -1.5;
+  truth = mmx_test_mmm_data_new (channels, G_N_ELEMENTS (channels), 365, FALSE, 0.4, 0.03, 9);
+  csv = mmx_test_mmm_data_conversions_csv (truth, 25);
+  panel = load_text (&data, csv, NULL);
+  mmx_attribution_settings_init (&settings);
+  settings.target = MMX_ATTRIBUTION_CONVERSIONS;
+  settings.n_bootstrap = 50;
+  result = attribute (panel, &settings);
+
+  harmful = find_channel (result, "Social");
+  g_assert_true (harmful->held_at_zero);
+  g_assert_true (isinf (mmx_channel_attribution_get_cpa (harmful, FALSE, ci)));
+  warning = find_warning_starting (result, "Social: held at 0; the unconstrained fit was -");
+  g_assert_nonnull (warning);
+  g_assert_nonnull (strstr (warning, "conversions per unit spent"));
+  assert_no_warning_mentions (result, "ROAS");
+}
+
+/* On conversions each channel has a cost per acquisition, one over its
+ * conversions per unit spent, and the warnings speak of conversions. */
+static void
+test_conversions (void)
+{
+  const double revenue_per_conversion = 40;
+  g_autoptr(MmxTestMmmData) truth = generate (7);
+  g_autofree char *csv = mmx_test_mmm_data_conversions_csv (truth, revenue_per_conversion);
+  g_auto(Data) data = { 0 };
+  g_autoptr(MmxPanel) panel = load_text (&data, csv, NULL);
+  g_autoptr(MmxAttribution) result = NULL;
+  MmxAttributionSettings settings;
+  double errors[G_N_ELEMENTS (generated_channels)];
+
+  mmx_attribution_settings_init (&settings);
+  settings.target = MMX_ATTRIBUTION_CONVERSIONS;
+  settings.n_bootstrap = 100;
+  result = attribute (panel, &settings);
+  g_assert_cmpint (result->target, ==, MMX_ATTRIBUTION_CONVERSIONS);
+  for (guint k = 0; k < G_N_ELEMENTS (generated_channels); k++)
+    {
+      const MmxChannelAttribution *channel = find_channel (result, generated_channels[k].name);
+      double true_cpa = revenue_per_conversion / truth->roas[k], ci[2];
+      double cpa = mmx_channel_attribution_get_cpa (channel, FALSE, ci);
+
+      g_assert_cmpfloat (cpa, ==, 1 / channel->roas);
+      g_assert_cmpfloat (ci[0], ==, 1 / channel->roas_ci[1]);
+      if (channel->roas_ci[0] > 0)
+        g_assert_cmpfloat (ci[1], ==, 1 / channel->roas_ci[0]);
+      else
+        g_assert_true (isinf (ci[1]));
+      g_test_message ("%-8s CPA %8.2f [%8.2f, %8.2f], truth %8.2f", channel->name, cpa, ci[0],
+                      ci[1], true_cpa);
+      errors[k] = fabs (cpa - true_cpa) / true_cpa;
+      g_assert_cmpfloat (mmx_channel_attribution_get_cpa (channel, TRUE, ci), ==,
+                         1 / channel->mroas);
+    }
+  g_assert_cmpfloat (mmx_test_median (errors, G_N_ELEMENTS (errors), NULL), <=,
+                     MAX_MEDIAN_ROAS_ERROR);
+  assert_no_warning_mentions (result, "ROAS");
+  assert_no_warning_mentions (result, "revenue");
+}
+
+/* What one conversion cost: infinite where the channel brought none, and
+ * so is an interval's upper end that reaches no effect. */
+static void
+test_cost_per_acquisition (void)
+{
+  MmxChannelAttribution channel = { 0 };
+  double ci[2];
+
+  channel.roas = 0.5;
+  channel.roas_ci[0] = 0.25;
+  channel.roas_ci[1] = 1;
+  channel.mroas = 0;
+  channel.mroas_ci[0] = 0;
+  channel.mroas_ci[1] = 0.2;
+  g_assert_cmpfloat (mmx_channel_attribution_get_cpa (&channel, FALSE, ci), ==, 2);
+  g_assert_cmpfloat (ci[0], ==, 1);
+  g_assert_cmpfloat (ci[1], ==, 4);
+  g_assert_true (isinf (mmx_channel_attribution_get_cpa (&channel, TRUE, ci)));
+  g_assert_cmpfloat (ci[0], ==, 5);
+  g_assert_true (isinf (ci[1]));
+
+  /* Without intervals, none. */
+  channel.roas_ci[0] = channel.roas_ci[1] = NAN;
+  g_assert_cmpfloat (mmx_channel_attribution_get_cpa (&channel, FALSE, ci), ==, 2);
+  g_assert_true (isnan (ci[0]) && isnan (ci[1]));
+}
+
 typedef struct
 {
   GArray       *fractions;
@@ -885,6 +1005,10 @@ main (int    argc,
   g_test_add_func ("/mmx/models/attribution/too-short", test_too_short);
   g_test_add_func ("/mmx/models/attribution/unmeasurable-channel", test_unmeasurable_channel);
   g_test_add_func ("/mmx/models/attribution/held-at-zero", test_held_at_zero);
+  g_test_add_func ("/mmx/models/attribution/held-at-zero-conversions",
+                   test_held_at_zero_conversions);
+  g_test_add_func ("/mmx/models/attribution/conversions", test_conversions);
+  g_test_add_func ("/mmx/models/attribution/cost-per-acquisition", test_cost_per_acquisition);
   g_test_add_func ("/mmx/models/attribution/progress-and-cancel", test_progress_and_cancel);
   g_test_add_func ("/mmx/models/attribution/sample-data", test_sample_data);
   g_test_add_func ("/mmx/models/attribution/collinear-warning", test_collinear_warning);

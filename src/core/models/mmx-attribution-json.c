@@ -62,6 +62,45 @@ add_response (JsonBuilder           *builder,
   json_builder_end_object (builder);
 }
 
+/* An interval whose upper end may be infinite: null there. */
+static void
+add_open_interval (JsonBuilder  *builder,
+                   const char   *member,
+                   const double  values[2])
+{
+  json_builder_set_member_name (builder, member);
+  if (isnan (values[0]) || isnan (values[1]))
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < 2; i++)
+    {
+      if (isfinite (values[i]))
+        json_builder_add_double_value (builder, values[i]);
+      else
+        json_builder_add_null_value (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+/* On conversions, the cost per acquisition beside the conversions per
+ * unit spent ("roas"): null where a channel brought none. */
+static void
+add_costs (JsonBuilder                 *builder,
+           const MmxChannelAttribution *channel)
+{
+  double ci[2], cpa;
+
+  cpa = mmx_channel_attribution_get_cpa (channel, FALSE, ci);
+  mmx_json_add_number (builder, "cpa", cpa);
+  add_open_interval (builder, "cpa_ci", ci);
+  cpa = mmx_channel_attribution_get_cpa (channel, TRUE, ci);
+  mmx_json_add_number (builder, "marginal_cpa", cpa);
+  add_open_interval (builder, "marginal_cpa_ci", ci);
+}
+
 static void
 add_channel (JsonBuilder                 *builder,
              const MmxAttribution        *self,
@@ -84,6 +123,8 @@ add_channel (JsonBuilder                 *builder,
   mmx_json_add_number (builder, "zero_share", channel->zero_share);
   mmx_json_add_boolean (builder, "held_at_zero", channel->held_at_zero);
   mmx_json_add_number (builder, "unconstrained_roas", channel->unconstrained_roas);
+  if (channel->measured && self->target == MMX_ATTRIBUTION_CONVERSIONS)
+    add_costs (builder, channel);
 
   if (channel->measured && self->method == MMX_ATTRIBUTION_MMM)
     {
@@ -199,6 +240,11 @@ mmx_attribution_build_json (const MmxAttribution *self,
   json_builder_begin_object (builder);
   mmx_json_add_string (builder, "roas", mmx_attribution_explain_roas (self));
   mmx_json_add_string (builder, "mroas", mmx_attribution_explain_mroas (self));
+  if (self->target == MMX_ATTRIBUTION_CONVERSIONS)
+    {
+      mmx_json_add_string (builder, "cpa", mmx_attribution_explain_cpa (FALSE));
+      mmx_json_add_string (builder, "marginal_cpa", mmx_attribution_explain_cpa (TRUE));
+    }
   json_builder_end_object (builder);
 
   add_diagnostics (builder, self);

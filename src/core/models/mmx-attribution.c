@@ -245,6 +245,55 @@ mmx_attribution_explain_mroas (const MmxAttribution *self)
            "at its current spend: below 1, spending more there earns less than it costs.");
 }
 
+/**
+ * mmx_attribution_explain_cpa:
+ * @marginal: the marginal cost per acquisition, rather than the average
+ *
+ * Returns: one plain sentence saying what a result on conversions gives
+ *   as its cost per acquisition
+ */
+const char *
+mmx_attribution_explain_cpa (gboolean marginal)
+{
+  if (marginal)
+    return _("Marginal cost per acquisition is what one more conversion from a channel would "
+             "cost at its current spend: it rises as the channel saturates.");
+  return _("Cost per acquisition (CPA) is what a channel’s spend cost for each conversion it "
+           "brought in over the period: 25 means every conversion cost 25.");
+}
+
+static double
+cost_of (double rate)
+{
+  if (isnan (rate))
+    return NAN;
+  return rate > 0 ? 1 / rate : INFINITY;
+}
+
+/**
+ * mmx_channel_attribution_get_cpa:
+ * @channel: a measured channel of a result on conversions
+ * @marginal: what one more conversion would cost at today's spend, rather
+ *   than what one cost on average
+ * @out_ci: (out caller-allocates) (array fixed-size=2): its 95 % interval:
+ *   NaN without intervals, infinite above where the interval reaches no
+ *   effect at all
+ *
+ * Returns: the spend per conversion, one over the conversions per unit
+ *   spent; infinite where the channel brought none
+ */
+double
+mmx_channel_attribution_get_cpa (const MmxChannelAttribution *channel,
+                                 gboolean                     marginal,
+                                 double                       out_ci[2])
+{
+  const double *rate_ci = marginal ? channel->mroas_ci : channel->roas_ci;
+
+  out_ci[0] = cost_of (rate_ci[1]);
+  out_ci[1] = cost_of (rate_ci[0]);
+  return cost_of (marginal ? channel->mroas : channel->roas);
+}
+
 MmxChannelAttribution *
 _mmx_attribution_get_measured (MmxAttribution *self,
                                guint           index)
@@ -585,13 +634,49 @@ warn_about_always_on_spend (MmxAttribution            *self,
       mean /= n_used;
       mmx_sort_doubles (spend, n_used);
       low = mmx_percentile (spend, n_used, 0.05);
-      if (low >= ALWAYS_ON_FLOOR * mean)
+      if (low < ALWAYS_ON_FLOOR * mean)
+        continue;
+      if (self->target == MMX_ATTRIBUTION_CONVERSIONS)
+        warn (self, _("%s: spend never paused (in 19 periods of 20 it was at least %.0f %% of its "
+                      "usual), so how many conversions it brings in all told rests on its curve "
+                      "below that, which the data cannot show: its contribution and cost per "
+                      "acquisition may be well off. A few weeks of paused or halved spend, or a "
+                      "lift test, would measure it."),
+              _mmx_attribution_get_measured (self, m)->name, 100 * low / mean);
+      else
         warn (self, _("%s: spend never paused (in 19 periods of 20 it was at least %.0f %% of its "
                       "usual), so how much revenue it brings in all told rests on its curve below "
                       "that, which the data cannot show: its contribution and ROAS may be well "
                       "off. A few weeks of paused or halved spend, or a lift test, would measure "
                       "it."), _mmx_attribution_get_measured (self, m)->name, 100 * low / mean);
     }
+}
+
+/* On conversions the interval is the cost per acquisition's, which has
+ * no upper end where the data allow no effect at all. */
+static void
+warn_about_wide_interval (MmxAttribution              *self,
+                          const MmxChannelAttribution *channel)
+{
+  double cpa, cpa_ci[2];
+
+  if (self->target != MMX_ATTRIBUTION_CONVERSIONS)
+    {
+      warn (self, _("%s: its ROAS could lie anywhere from %.2f to %.2f, so %.2f is a rough "
+                    "guess. A few weeks of paused or doubled spend, or a lift test, would pin "
+                    "it down."), channel->name, channel->roas_ci[0], channel->roas_ci[1],
+            channel->roas);
+      return;
+    }
+  cpa = mmx_channel_attribution_get_cpa (channel, FALSE, cpa_ci);
+  if (!isfinite (cpa) || !isfinite (cpa_ci[1]))
+    warn (self, _("%s: its cost per acquisition could be anywhere above %.2f: the data allow "
+                  "that it brings no conversions at all. A few weeks of paused or doubled spend, "
+                  "or a lift test, would pin it down."), channel->name, cpa_ci[0]);
+  else
+    warn (self, _("%s: its cost per acquisition could lie anywhere from %.2f to %.2f, so %.2f is "
+                  "a rough guess. A few weeks of paused or doubled spend, or a lift test, would "
+                  "pin it down."), channel->name, cpa_ci[0], cpa_ci[1], cpa);
 }
 
 static void
@@ -601,7 +686,12 @@ warn_about_channels (MmxAttribution *self)
     {
       MmxChannelAttribution *channel = g_ptr_array_index (self->channels, k);
 
-      if (channel->held_at_zero)
+      if (channel->held_at_zero && self->target == MMX_ATTRIBUTION_CONVERSIONS)
+        warn (self, _("%s: held at 0; the unconstrained fit was %.4f conversions per unit spent. "
+                      "The data show no positive effect: check for a tracking change or a "
+                      "promotion that ran at the same time."), channel->name,
+              channel->unconstrained_roas);
+      else if (channel->held_at_zero)
         warn (self, _("%s: held at 0; the unconstrained fit was %.2f. The data show no positive "
                       "effect: check for a tracking change or a promotion that ran at the same "
                       "time."), channel->name, channel->unconstrained_roas);
@@ -611,10 +701,7 @@ warn_about_channels (MmxAttribution *self)
               channel->zero_share * 100);
       else if (channel->measured && self->n_bootstrap > 0
                && channel->roas_ci[1] - channel->roas_ci[0] > WIDE_INTERVAL * channel->roas)
-        warn (self, _("%s: its ROAS could lie anywhere from %.2f to %.2f, so %.2f is a rough "
-                      "guess. A few weeks of paused or doubled spend, or a lift test, would pin "
-                      "it down."), channel->name, channel->roas_ci[0], channel->roas_ci[1],
-              channel->roas);
+        warn_about_wide_interval (self, channel);
     }
 }
 

@@ -235,6 +235,10 @@ MmxAttribution *mmx_attribution_new_from_data   (const char                    *
                                                  GError                       **error) G_GNUC_WARN_UNUSED_RESULT;
 const char     *mmx_attribution_explain_roas    (const MmxAttribution          *self);
 const char     *mmx_attribution_explain_mroas   (const MmxAttribution          *self);
+const char     *mmx_attribution_explain_cpa     (gboolean                       marginal);
+double          mmx_channel_attribution_get_cpa (const MmxChannelAttribution   *channel,
+                                                 gboolean                       marginal,
+                                                 double                         out_ci[2]);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MmxAttribution, mmx_attribution_unref)
 
