@@ -59,15 +59,45 @@ run_done_cb (GObject      *source,
   g_main_loop_quit (run->loop);
 }
 
+/* A cost per acquisition is infinite where a channel brought nothing. */
+static char *
+format_number (double value)
+{
+  if (isnan (value))
+    return g_strdup ("—");
+  if (isinf (value))
+    return g_strdup ("∞");
+  return g_strdup_printf ("%.2f", value);
+}
+
 static char *
 format_interval (double value,
                  const double interval[2])
 {
-  if (!isfinite (value))
-    return g_strdup ("—");
-  if (!isfinite (interval[0]))
-    return g_strdup_printf ("%.2f", value);
-  return g_strdup_printf ("%.2f [%.2f–%.2f]", value, interval[0], interval[1]);
+  g_autofree char *number = format_number (value);
+  g_autofree char *low = NULL;
+  g_autofree char *high = NULL;
+
+  if (isnan (value) || isnan (interval[0]) || isnan (interval[1]))
+    return g_steal_pointer (&number);
+  low = format_number (interval[0]);
+  high = format_number (interval[1]);
+  return g_strdup_printf ("%s [%s–%s]", number, low, high);
+}
+
+/* The rate per unit spent, or on conversions what a conversion cost. */
+static char *
+format_channel_rate (const MmxAttribution        *result,
+                     const MmxChannelAttribution *channel,
+                     gboolean                     marginal)
+{
+  double ci[2], cpa;
+
+  if (result->target != MMX_ATTRIBUTION_CONVERSIONS)
+    return marginal ? format_interval (channel->mroas, channel->mroas_ci)
+                    : format_interval (channel->roas, channel->roas_ci);
+  cpa = mmx_channel_attribution_get_cpa (channel, marginal, ci);
+  return format_interval (cpa, ci);
 }
 
 static void
@@ -75,21 +105,26 @@ print_table (const MmxAttribution *result)
 {
   const MmxAttributionDiagnostics *d = &result->diagnostics;
   g_autofree char *baseline = mmx_cli_format_amount (result->baseline_contribution);
+  gboolean conversions = result->target == MMX_ATTRIBUTION_CONVERSIONS;
 
   g_print (_("%s attribution of %s, %s periods (%s)\n\n"),
            result->method == MMX_ATTRIBUTION_LAG ? _("Lag") : _("Marketing-mix"),
-           result->target == MMX_ATTRIBUTION_CONVERSIONS ? _("conversions") : _("revenue"),
+           conversions ? _("conversions") : _("revenue"),
            mmx_granularity_to_string (result->granularity),
            result->n_bootstrap > 0 ? _("intervals: 95 %, bootstrap") : _("no intervals"));
-  g_print ("%-24s %14s %14s %7s %24s %24s\n", _("Channel"), _("Spend"), _("Contribution"),
-           _("Share"), _("ROAS [95 %]"), _("Marginal ROAS [95 %]"));
+  if (conversions)
+    g_print ("%-24s %14s %14s %7s %24s %24s\n", _("Channel"), _("Spend"), _("Contribution"),
+             _("Share"), _("CPA [95 %]"), _("Marginal CPA [95 %]"));
+  else
+    g_print ("%-24s %14s %14s %7s %24s %24s\n", _("Channel"), _("Spend"), _("Contribution"),
+             _("Share"), _("ROAS [95 %]"), _("Marginal ROAS [95 %]"));
   for (guint k = 0; k < result->channels->len; k++)
     {
       const MmxChannelAttribution *channel = g_ptr_array_index (result->channels, k);
       g_autofree char *spend = mmx_cli_format_amount (channel->spend);
       g_autofree char *contribution = mmx_cli_format_amount (channel->contribution);
-      g_autofree char *roas = format_interval (channel->roas, channel->roas_ci);
-      g_autofree char *mroas = format_interval (channel->mroas, channel->mroas_ci);
+      g_autofree char *roas = format_channel_rate (result, channel, FALSE);
+      g_autofree char *mroas = format_channel_rate (result, channel, TRUE);
 
       if (!channel->measured)
         g_print ("%-24s %14s %14s %7s %24s %24s\n", channel->name, spend, "—", "—",
@@ -102,8 +137,11 @@ print_table (const MmxAttribution *result)
            result->baseline_share * 100);
   g_print (_("R² %.3f   MAPE %.1f %%   NRMSE %.3f   held-out MAPE %.1f %%   DECOMP.RSSD %.3f\n"),
            d->r2, d->mape * 100, d->nrmse, d->holdout_mape * 100, d->decomposition_distance);
-  g_print ("\n%s\n%s\n", mmx_attribution_explain_roas (result),
-           mmx_attribution_explain_mroas (result));
+  if (conversions)
+    g_print ("\n%s\n%s\n", mmx_attribution_explain_cpa (FALSE), mmx_attribution_explain_cpa (TRUE));
+  else
+    g_print ("\n%s\n%s\n", mmx_attribution_explain_roas (result),
+             mmx_attribution_explain_mroas (result));
   for (guint i = 0; i < result->warnings->len; i++)
     g_print ("\n%s %s", _("Warning:"), (const char *) g_ptr_array_index (result->warnings, i));
   g_print ("\n");

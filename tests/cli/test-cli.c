@@ -1400,6 +1400,58 @@ test_attribute_lag (Fixture       *fixture,
   g_assert_nonnull (strstr (table.out, "ROAS is the revenue"));
 }
 
+/* On conversions, what each conversion cost: in the JSON beside the
+ * conversions per unit spent, and in the table in their place. */
+static void
+test_attribute_conversions (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  static const MmxTestChannel channels[] = {
+    { "tv", { MMX_ADSTOCK_GEOMETRIC, 0.5 }, 1.0, 1.5, 2.5, 2000, TRUE },
+    { "search", { MMX_ADSTOCK_GEOMETRIC, 0.2 }, 0.8, 1.0, 3.0, 1500, TRUE },
+  };
+  g_autoptr(MmxTestMmmData) truth = mmx_test_mmm_data_new (channels, G_N_ELEMENTS (channels), 365,
+                                                           FALSE, 0.4, 0.05, 3);
+  g_autofree char *csv = mmx_test_mmm_data_conversions_csv (truth, 30);
+  g_autofree char *path = mmx_test_write_file (fixture->dir, "conversions.csv", csv, -1);
+  g_auto(MmxTestCliResult) import = { 0 };
+  g_auto(MmxTestCliResult) json = { 0 };
+  g_auto(MmxTestCliResult) table = { 0 };
+  g_autoptr(JsonObject) root = NULL;
+  JsonObject *channel, *explanations;
+  JsonArray *interval;
+
+  run_cli (fixture, &import, "import", path, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  run_cli (fixture, &json, "attribute", "--target", "conversions", "--json", "--bootstrap", "50",
+           "--evaluations", "120", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  root = parse_object (json.out);
+  g_assert_cmpstr (get_string (root, "target"), ==, "conversions");
+  explanations = json_object_get_object_member (root, "explanations");
+  g_assert_nonnull (strstr (get_string (explanations, "cpa"), "Cost per acquisition"));
+  get_string (explanations, "marginal_cpa");
+
+  channel = find_named (root, "channels", "Search");
+  g_assert_nonnull (channel);
+  g_assert_cmpfloat_with_epsilon (get_number (channel, "cpa"), 1 / get_number (channel, "roas"),
+                                  1e-9 * get_number (channel, "cpa"));
+  g_assert_cmpfloat_with_epsilon (get_number (channel, "marginal_cpa"),
+                                  1 / get_number (channel, "mroas"),
+                                  1e-9 * get_number (channel, "marginal_cpa"));
+  interval = json_object_get_array_member (channel, "cpa_ci");
+  g_assert_cmpuint (json_array_get_length (interval), ==, 2);
+  g_assert_cmpfloat (json_array_get_double_element (interval, 0), <=, get_number (channel, "cpa"));
+
+  run_cli (fixture, &table, "attribute", "--target", "conversions", "--bootstrap", "50",
+           "--evaluations", "120", NULL);
+  g_assert_cmpint (table.status, ==, 0);
+  g_assert_nonnull (strstr (table.out, "attribution of conversions"));
+  g_assert_nonnull (strstr (table.out, "CPA [95 %]"));
+  g_assert_nonnull (strstr (table.out, "Cost per acquisition (CPA) is"));
+  g_assert_null (strstr (table.out, "ROAS"));
+}
+
 static void
 test_attribute_too_short (Fixture       *fixture,
                           gconstpointer  data)
@@ -1736,6 +1788,7 @@ main (int    argc,
   add_test ("/mmx/cli/kpis/series", test_kpis_series);
   add_test ("/mmx/cli/attribute/json", test_attribute_json);
   add_test ("/mmx/cli/attribute/lag", test_attribute_lag);
+  add_test ("/mmx/cli/attribute/conversions", test_attribute_conversions);
   add_test ("/mmx/cli/attribute/too-short", test_attribute_too_short);
   add_test ("/mmx/cli/attribute/bad-events", test_attribute_bad_events);
   add_test ("/mmx/cli/channels/map", test_channels_map);
