@@ -63,11 +63,7 @@ run_done_cb (GObject      *source,
 static char *
 format_number (double value)
 {
-  if (isnan (value))
-    return g_strdup ("—");
-  if (isinf (value))
-    return g_strdup ("∞");
-  return g_strdup_printf ("%.2f", value);
+  return isinf (value) ? g_strdup ("∞") : mmx_cli_format_amount (value);
 }
 
 static char *
@@ -85,7 +81,8 @@ format_interval (double value,
   return g_strdup_printf ("%s [%s–%s]", number, low, high);
 }
 
-/* The rate per unit spent, or on conversions what a conversion cost. */
+/* Marketers buying conversions budget by what one costs, so on
+ * conversions the table gives that rather than conversions per unit. */
 static char *
 format_channel_rate (const MmxAttribution        *result,
                      const MmxChannelAttribution *channel,
@@ -112,12 +109,9 @@ print_table (const MmxAttribution *result)
            conversions ? _("conversions") : _("revenue"),
            mmx_granularity_to_string (result->granularity),
            result->n_bootstrap > 0 ? _("intervals: 95 %, bootstrap") : _("no intervals"));
-  if (conversions)
-    g_print ("%-24s %14s %14s %7s %24s %24s\n", _("Channel"), _("Spend"), _("Contribution"),
-             _("Share"), _("CPA [95 %]"), _("Marginal CPA [95 %]"));
-  else
-    g_print ("%-24s %14s %14s %7s %24s %24s\n", _("Channel"), _("Spend"), _("Contribution"),
-             _("Share"), _("ROAS [95 %]"), _("Marginal ROAS [95 %]"));
+  g_print ("%-24s %14s %14s %7s %24s %24s\n", _("Channel"), _("Spend"), _("Contribution"),
+           _("Share"), conversions ? _("CPA [95 %]") : _("ROAS [95 %]"),
+           conversions ? _("Marginal CPA [95 %]") : _("Marginal ROAS [95 %]"));
   for (guint k = 0; k < result->channels->len; k++)
     {
       const MmxChannelAttribution *channel = g_ptr_array_index (result->channels, k);

@@ -69,21 +69,26 @@ mmx_json_add_strv (JsonBuilder        *builder,
   json_builder_end_array (builder);
 }
 
-/* An interval or a pair, null when either end is not finite. */
+/* An interval or a pair, null when unknown. JSON has no infinity, and an
+ * interval may have no upper end (a cost per acquisition where the data
+ * allow no effect at all): that end alone is null. */
 void
 mmx_json_add_pair (JsonBuilder  *builder,
                    const char   *member,
                    const double  values[2])
 {
   json_builder_set_member_name (builder, member);
-  if (!isfinite (values[0]) || !isfinite (values[1]))
+  if (!isfinite (values[0]) || isnan (values[1]) || values[1] == -INFINITY)
     {
       json_builder_add_null_value (builder);
       return;
     }
   json_builder_begin_array (builder);
   json_builder_add_double_value (builder, values[0]);
-  json_builder_add_double_value (builder, values[1]);
+  if (isfinite (values[1]))
+    json_builder_add_double_value (builder, values[1]);
+  else
+    json_builder_add_null_value (builder);
   json_builder_end_array (builder);
 }
 

@@ -62,31 +62,8 @@ add_response (JsonBuilder           *builder,
   json_builder_end_object (builder);
 }
 
-/* An interval whose upper end may be infinite: null there. */
-static void
-add_open_interval (JsonBuilder  *builder,
-                   const char   *member,
-                   const double  values[2])
-{
-  json_builder_set_member_name (builder, member);
-  if (isnan (values[0]) || isnan (values[1]))
-    {
-      json_builder_add_null_value (builder);
-      return;
-    }
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < 2; i++)
-    {
-      if (isfinite (values[i]))
-        json_builder_add_double_value (builder, values[i]);
-      else
-        json_builder_add_null_value (builder);
-    }
-  json_builder_end_array (builder);
-}
-
-/* On conversions, the cost per acquisition beside the conversions per
- * unit spent ("roas"): null where a channel brought none. */
+/* On conversions, marketers budget by what a conversion costs, so that
+ * comes beside the conversions per unit spent ("roas"). */
 static void
 add_costs (JsonBuilder                 *builder,
            const MmxChannelAttribution *channel)
@@ -95,10 +72,10 @@ add_costs (JsonBuilder                 *builder,
 
   cpa = mmx_channel_attribution_get_cpa (channel, FALSE, ci);
   mmx_json_add_number (builder, "cpa", cpa);
-  add_open_interval (builder, "cpa_ci", ci);
+  mmx_json_add_pair (builder, "cpa_ci", ci);
   cpa = mmx_channel_attribution_get_cpa (channel, TRUE, ci);
   mmx_json_add_number (builder, "marginal_cpa", cpa);
-  add_open_interval (builder, "marginal_cpa_ci", ci);
+  mmx_json_add_pair (builder, "marginal_cpa_ci", ci);
 }
 
 static void

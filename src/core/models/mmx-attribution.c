@@ -263,7 +263,7 @@ mmx_attribution_explain_cpa (gboolean marginal)
 }
 
 static double
-cost_of (double rate)
+invert_rate (double rate)
 {
   if (isnan (rate))
     return NAN;
@@ -287,11 +287,14 @@ mmx_channel_attribution_get_cpa (const MmxChannelAttribution *channel,
                                  gboolean                     marginal,
                                  double                       out_ci[2])
 {
-  const double *rate_ci = marginal ? channel->mroas_ci : channel->roas_ci;
+  const double *rate_ci;
 
-  out_ci[0] = cost_of (rate_ci[1]);
-  out_ci[1] = cost_of (rate_ci[0]);
-  return cost_of (marginal ? channel->mroas : channel->roas);
+  g_return_val_if_fail (channel != NULL && out_ci != NULL, NAN);
+
+  rate_ci = marginal ? channel->mroas_ci : channel->roas_ci;
+  out_ci[0] = invert_rate (rate_ci[1]);
+  out_ci[1] = invert_rate (rate_ci[0]);
+  return invert_rate (marginal ? channel->mroas : channel->roas);
 }
 
 MmxChannelAttribution *
@@ -669,10 +672,13 @@ warn_about_wide_interval (MmxAttribution              *self,
       return;
     }
   cpa = mmx_channel_attribution_get_cpa (channel, FALSE, cpa_ci);
+  /* No lower end either: the zero-effect warning has said it all. */
+  if (!isfinite (cpa_ci[0]))
+    return;
   if (!isfinite (cpa) || !isfinite (cpa_ci[1]))
-    warn (self, _("%s: its cost per acquisition could be anywhere above %.2f: the data allow "
-                  "that it brings no conversions at all. A few weeks of paused or doubled spend, "
-                  "or a lift test, would pin it down."), channel->name, cpa_ci[0]);
+    warn (self, _("%s: its cost per acquisition could be anywhere above %.2f: the data are "
+                  "consistent with it bringing no conversions at all. A few weeks of paused or "
+                  "doubled spend, or a lift test, would pin it down."), channel->name, cpa_ci[0]);
   else
     warn (self, _("%s: its cost per acquisition could lie anywhere from %.2f to %.2f, so %.2f is "
                   "a rough guess. A few weeks of paused or doubled spend, or a lift test, would "

@@ -540,16 +540,16 @@ typedef struct
 {
   MmxMmm    *mmm;
   GPtrArray *candidates;
-  guint     *unfitted;
-} Unfitted;
+  guint     *indices;
+} FitJob;
 
 static void
 fit_candidate_cb (guint    index,
                   gpointer user_data)
 {
-  Unfitted *unfitted = user_data;
-  MmxMmm *mmm = unfitted->mmm;
-  MmxMmmCandidate *candidate = g_ptr_array_index (unfitted->candidates, unfitted->unfitted[index]);
+  FitJob *job = user_data;
+  MmxMmm *mmm = job->mmm;
+  MmxMmmCandidate *candidate = g_ptr_array_index (job->candidates, job->indices[index]);
   g_autoptr(MmxMmmFit) fit = mmx_mmm_fit (mmm, &candidate->hyper, NULL, NULL);
   g_autofree double *contributions = g_new (double, mmm->n_channels + 1);
   g_autofree double *marginals = g_new (double, mmm->n_channels + 1);
@@ -575,13 +575,13 @@ fit_candidates (MmxMmm    *self,
                 GPtrArray *candidates)
 {
   g_autofree guint *indices = g_new (guint, candidates->len + 1);
-  Unfitted unfitted = { self, candidates, indices };
+  FitJob job = { self, candidates, indices };
   guint n = 0;
 
   for (guint i = 0; i < candidates->len; i++)
     if (((MmxMmmCandidate *) g_ptr_array_index (candidates, i))->shares == NULL)
       indices[n++] = i;
-  mmx_parallel_for (n, fit_candidate_cb, &unfitted, NULL);
+  mmx_parallel_for (n, fit_candidate_cb, &job, NULL);
 }
 
 /**
@@ -628,7 +628,8 @@ mmx_mmm_choose_typical (MmxMmm    *self,
       g_hash_table_insert (group_sizes, key,
                            GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (group_sizes, key))
                                              + 1));
-      lowest_akaike = MIN (lowest_akaike, candidate->akaike);
+      if (isfinite (candidate->akaike))
+        lowest_akaike = MIN (lowest_akaike, candidate->akaike);
     }
   for (guint i = 0; i < n; i++)
     {

@@ -111,8 +111,10 @@ typedef struct
  * @profile: whether a profile of one channel's saturation found them,
  *   rather than a search
  * @shares: (array) (nullable): each channel's share of the target in their
- *   fit of all history, once mmx_mmm_choose_typical() has fitted them
- * @akaike: that fit's information criterion, infinite where it failed
+ *   fit of all history, one per channel, once mmx_mmm_choose_typical()
+ *   has fitted them
+ * @akaike: that fit's information criterion, infinite where it failed;
+ *   set with @shares
  *
  * Hyper-parameters the search found as good as the best, within the
  * noise of the validation error: models the data cannot tell apart; or
