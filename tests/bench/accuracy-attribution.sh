@@ -47,27 +47,24 @@ for dims in $workloads; do
   done
 done
 
-$py - "$work" "$draws" "$methods" $workloads <<'PY'
+$py - "$root/tests/bench" "$work" "$draws" "$methods" $workloads <<'PY'
 import json, os, statistics, sys
 
-work, draws, methods, workloads = sys.argv[1], int(sys.argv[2]), sys.argv[3].split(), sys.argv[4:]
+sys.path.insert(0, sys.argv[1])
+from attribution_score import coverage, score
+
+work, draws, methods, workloads = sys.argv[2], int(sys.argv[3]), sys.argv[4].split(), sys.argv[5:]
 
 
-def score(result, truth):
+def truths_of(result, truth):
+    # The import names channels its own way; the spend tells them apart.
     params = truth["channel_params"]
-    total = result["baseline"]["contribution"] + sum(c["contribution"] for c in result["channels"])
-    errors, covered, shares, pairs = [], 0, [], []
+    truths = {}
     for channel in result["channels"]:
-        # The import names channels its own way; the spend tells them apart.
         name, true = min(params.items(),
                          key=lambda item: abs(item[1]["total_spend"] - channel["spend"]))
-        errors.append(abs(channel["roas"] - true["roas"]) / true["roas"])
-        lo, hi = channel.get("roas_ci") or [channel["roas"], channel["roas"]]
-        covered += lo <= true["roas"] <= hi
-        shares.append((abs(channel["contribution"] - true["total_contribution"]) / total, name))
-        pairs.append((channel["roas"], true["roas"]))
-    ranked = all((a[0] > b[0]) == (a[1] > b[1]) for a in pairs for b in pairs if a[1] != b[1])
-    return statistics.median(errors), max(shares), covered, len(errors), ranked
+        truths[channel["name"]] = (name, true["total_contribution"], true["roas"])
+    return truths
 
 
 print("%-8s %-4s %5s | %-17s %-14s %-9s %-10s %s" % (
@@ -80,12 +77,11 @@ for dims in workloads:
             base = os.path.join(work, "%s_%d" % (dims, seed))
             result = json.load(open("%s_%s.json" % (base, method)))
             truth = json.load(open("%s_truth.json" % base))
-            rows.append(score(result, truth) + (seed,))
+            rows.append(score(result, truths_of(result, truth)) + (seed,))
         worst = max(rows, key=lambda r: r[1][0])
-        print("%-8s %-4s %5d | %16.1f%% %8d of %-3d %8.0f%% %4d of %-3d %.1f pt (%s, seed %d)" % (
+        print("%-8s %-4s %5d | %16.1f%% %8d of %-3d %s %4d of %-3d %.1f pt (%s, seed %d)" % (
             dims, method, len(rows), 100 * statistics.median(r[0] for r in rows),
-            sum(r[1][0] <= 0.05 for r in rows), len(rows),
-            100 * sum(r[2] for r in rows) / sum(r[3] for r in rows),
+            sum(r[1][0] <= 0.05 for r in rows), len(rows), coverage(rows),
             sum(r[4] for r in rows), len(rows), 100 * worst[1][0], worst[1][1], worst[5]))
 print("targets (issue 3): median ROAS error <= 20 %, shares within 5 points, coverage >= 80 %, "
       "ranking right")

@@ -4,7 +4,7 @@
 # years of weekly data the answer moves a long way within its intervals
 # from one draw to the next, so a change to the model is judged here too.
 #
-#   bash tests/bench/accuracy-redraws.sh BUILD_DIR [DRAWS]
+#   bash tests/bench/accuracy-redraws.sh [BUILD_DIR [DRAWS]]
 #
 # Two kinds of draw:
 # - noise drawn again (the default): PyMC-Marketing's ROAS data (z given as
@@ -37,17 +37,21 @@ trap 'rm -rf "$work"' EXIT
 
 [ -x "$MMX_CLI" ] || { echo "build $MMX_CLI first: meson compile -C $build" >&2; exit 1; }
 
-/usr/bin/python3 - "$work" <<'PY'
+/usr/bin/python3 - "$root/tests/bench" "$work" <<'PY'
 import csv, json, os, random, shlex, statistics, subprocess, sys
 
-work = sys.argv[1]
+sys.path.insert(0, sys.argv[1])
+from attribution_score import coverage, score
+
+work = sys.argv[2]
 env = os.environ
 draws, cli, reference = int(env["MMX_DRAWS"]), env["MMX_CLI"], env["MMX_REFERENCE"]
 perturb = float(env["MMX_PERTURB"]) if env["MMX_PERTURB"] else None
 
 
 def read(*path):
-    return list(csv.DictReader(open(os.path.join(reference, *path))))
+    with open(os.path.join(reference, *path), newline="") as f:
+        return list(csv.DictReader(f))
 
 
 def spend_maps(channels):
@@ -118,29 +122,18 @@ def attribute(path, maps):
     return json.loads(out)
 
 
-def score(result, truth, true_roas):
-    total = result["baseline"]["contribution"] + sum(c["contribution"] for c in result["channels"])
-    found = {c["name"].lower(): c for c in result["channels"]}
-    errors, covered, shares = [], 0, []
-    for name, roas in true_roas.items():
-        channel = found[name]
-        errors.append(abs(channel["roas"] - roas) / roas)
-        lo, hi = channel.get("roas_ci") or [channel["roas"]] * 2
-        covered += lo <= roas <= hi
-        shares.append(abs(channel["contribution"] - truth[name]) / total)
-    ranked = all((found[a]["roas"] > found[b]["roas"]) == (true_roas[a] > true_roas[b])
-                 for a in true_roas for b in true_roas if a != b)
-    return statistics.median(errors), max(shares), covered, len(errors), ranked
-
-
 def summary(name, label, scores):
     if not scores:
         return
-    print("%-14s %-9s | %16.1f%% %8d of %-3d %8.0f%% %4d of %d" % (
+    print("%-14s %-9s | %16.1f%% %8d of %-3d %s %4d of %d" % (
         name, label, 100 * statistics.median(s[0] for s in scores),
-        sum(s[1] <= 0.05 for s in scores), len(scores),
-        100 * sum(s[2] for s in scores) / sum(s[3] for s in scores),
+        sum(s[1][0] <= 0.05 for s in scores), len(scores), coverage(scores),
         sum(s[4] for s in scores), len(scores)))
+
+
+def interval(channel):
+    ci = channel.get("roas_ci")
+    return " [%.3f, %.3f]" % tuple(ci) if ci else ""
 
 
 print("%-14s %-9s | %-17s %-14s %-9s %s" % ("set", "draws", "median ROAS error", "shares <= 5 pt",
@@ -148,16 +141,18 @@ print("%-14s %-9s | %-17s %-14s %-9s %s" % ("set", "draws", "median ROAS error",
 for name, rows, noise, truth, columns, maps in (roas_set(), recovery_set(), example_set()):
     if noise is None and perturb is None:
         continue
-    true_roas = {c: truth[c] / sum(float(r[c]) for r in rows) for c in truth}
+    # The import writes the files' channel names capitalised.
+    truths = {c.upper(): (c, truth[c], truth[c] / sum(float(r[c]) for r in rows)) for c in truth}
     scores = []
     for draw in range(draws + 1):
         path = os.path.join(work, "%s_%d.csv" % (name, draw))
         write(path, rows, columns, outcome(rows, noise, draw))
         result = attribute(path, maps)
-        scores.append(score(result, truth, true_roas))
+        scores.append(score(result, truths))
         if env["MMX_VERBOSE"]:
             print("  %s draw %d: %s" % (name, draw, ", ".join(
-                "%s %.3f [%.3f, %.3f]" % (c["name"], c["roas"], *c["roas_ci"])
+                "%s %s%s" % (c["name"], "%.3f" % c["roas"] if c["measured"] else "not measured",
+                             interval(c))
                 for c in result["channels"])))
     summary(name, "the file", scores[:1])
     summary(name, "%d draws" % draws, scores[1:])
