@@ -97,6 +97,8 @@ format_channel_rate (const MmxAttribution        *result,
   return format_interval (cpa, ci);
 }
 
+static const int column_widths[] = { -24, 14, 14, 7, 24, 24 };
+
 static void
 print_table (const MmxAttribution *result)
 {
@@ -109,26 +111,32 @@ print_table (const MmxAttribution *result)
            conversions ? _("conversions") : _("revenue"),
            mmx_granularity_to_string (result->granularity),
            result->n_bootstrap > 0 ? _("intervals: 95 %, bootstrap") : _("no intervals"));
-  g_print ("%-24s %14s %14s %7s %24s %24s\n", _("Channel"), _("Spend"), _("Contribution"),
-           _("Share"), conversions ? _("CPA [95 %]") : _("ROAS [95 %]"),
-           conversions ? _("Marginal CPA [95 %]") : _("Marginal ROAS [95 %]"));
+  const char *header[] = {
+    _("Channel"), _("Spend"), _("Contribution"), _("Share"),
+    conversions ? _("CPA [95 %]") : _("ROAS [95 %]"),
+    conversions ? _("Marginal CPA [95 %]") : _("Marginal ROAS [95 %]"),
+  };
+  g_autofree char *baseline_share = g_strdup_printf ("%.1f%%", result->baseline_share * 100);
+  const char *baseline_row[] = { _("Baseline"), "", baseline, baseline_share };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (header) == G_N_ELEMENTS (column_widths));
+  mmx_cli_print_row (column_widths, header, G_N_ELEMENTS (header));
   for (guint k = 0; k < result->channels->len; k++)
     {
       const MmxChannelAttribution *channel = g_ptr_array_index (result->channels, k);
       g_autofree char *spend = mmx_cli_format_amount (channel->spend);
       g_autofree char *contribution = mmx_cli_format_amount (channel->contribution);
+      g_autofree char *share = g_strdup_printf ("%.1f%%", channel->share * 100);
       g_autofree char *roas = format_channel_rate (result, channel, FALSE);
       g_autofree char *mroas = format_channel_rate (result, channel, TRUE);
+      const char *measured[] = { channel->name, spend, contribution, share, roas, mroas };
+      const char *unmeasured[] = { channel->name, spend, "—", "—", _("not measured"), "—" };
 
-      if (!channel->measured)
-        g_print ("%-24s %14s %14s %7s %24s %24s\n", channel->name, spend, "—", "—",
-                 _("not measured"), "—");
-      else
-        g_print ("%-24s %14s %14s %6.1f%% %24s %24s\n", channel->name, spend, contribution,
-                 channel->share * 100, roas, mroas);
+      mmx_cli_print_row (column_widths, channel->measured ? measured : unmeasured,
+                         G_N_ELEMENTS (measured));
     }
-  g_print ("%-24s %14s %14s %6.1f%%\n\n", _("Baseline"), "", baseline,
-           result->baseline_share * 100);
+  mmx_cli_print_row (column_widths, baseline_row, G_N_ELEMENTS (baseline_row));
+  g_print ("\n");
   g_print (_("R² %.3f   MAPE %.1f %%   NRMSE %.3f   held-out MAPE %.1f %%   DECOMP.RSSD %.3f\n"),
            d->r2, d->mape * 100, d->nrmse, d->holdout_mape * 100, d->decomposition_distance);
   if (conversions)

@@ -99,3 +99,36 @@ mmx_cli_format_amount (double value)
     return g_strdup ("—");
   return g_strdup_printf ("%'.2f", value);
 }
+
+/**
+ * mmx_cli_print_row:
+ * @widths: (array length=n): each column's width in characters, negative
+ *   to align it left, as printf's "%-24s"
+ * @cells: (array length=n): the texts
+ * @n: how many columns
+ *
+ * Prints a row of a table, a space between columns. printf pads by bytes,
+ * which put cells with "–", "—", "∞" or an accented channel name out of
+ * line with the others.
+ */
+void
+mmx_cli_print_row (const int          *widths,
+                   const char * const *cells,
+                   guint               n)
+{
+  g_autoptr(GString) row = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      glong pad = MAX (ABS (widths[i]) - g_utf8_strlen (cells[i], -1), 0);
+
+      if (i > 0)
+        g_string_append_c (row, ' ');
+      if (widths[i] > 0)
+        g_string_append_printf (row, "%*s", (int) pad, "");
+      g_string_append (row, cells[i]);
+      if (widths[i] < 0)
+        g_string_append_printf (row, "%*s", (int) pad, "");
+    }
+  g_print ("%s\n", g_strchomp (row->str));
+}

@@ -249,6 +249,9 @@ print_components (const MmxForecast *forecast)
     }
 }
 
+/* Indented by an empty first column. */
+static const int scenario_widths[] = { 1, -20, 14, 16, 16, 16, 16 };
+
 static void
 print_scenarios (const MmxForecast *forecast)
 {
@@ -262,13 +265,15 @@ print_scenarios (const MmxForecast *forecast)
   spend = mmx_cli_format_amount (base_spend);
 
   g_print (_("\nScenarios, over the horizon\n"));
-  g_print ("  %-20s %14s %16s %16s %16s %16s\n", _("Scenario"), _("Spend"), _("Revenue"),
-           _("Change"), _("Change, low"), _("Change, high"));
-  g_print ("  %-20s %14s ", _("base case"), spend);
   {
     g_autofree char *total = mmx_cli_format_amount (forecast->total.yhat);
+    const char *header[] = {
+      "", _("Scenario"), _("Spend"), _("Revenue"), _("Change"), _("Change, low"), _("Change, high"),
+    };
+    const char *base_case[] = { "", _("base case"), spend, total };
 
-    g_print ("%16s\n", total);
+    mmx_cli_print_row (scenario_widths, header, G_N_ELEMENTS (header));
+    mmx_cli_print_row (scenario_widths, base_case, G_N_ELEMENTS (base_case));
   }
   for (guint s = 0; s < forecast->n_scenarios; s++)
     {
@@ -278,9 +283,9 @@ print_scenarios (const MmxForecast *forecast)
       g_autofree char *delta = g_strdup_printf ("%+'.2f", scenario->delta.yhat);
       g_autofree char *lower = g_strdup_printf ("%+'.2f", scenario->delta.lower);
       g_autofree char *upper = g_strdup_printf ("%+'.2f", scenario->delta.upper);
+      const char *row[] = { "", scenario->name, s_spend, total, delta, lower, upper };
 
-      g_print ("  %-20s %14s %16s %16s %16s %16s\n", scenario->name, s_spend, total, delta, lower,
-               upper);
+      mmx_cli_print_row (scenario_widths, row, G_N_ELEMENTS (row));
     }
 }
 

@@ -31,6 +31,8 @@ format_share (double value)
   return g_strdup_printf ("%.1f %%", value * 100);
 }
 
+static const int channel_widths[] = { -28, 16, 16, 8, 14, 8 };
+
 static void
 print_kpis (const MmxKpis *kpis)
 {
@@ -38,6 +40,9 @@ print_kpis (const MmxKpis *kpis)
   g_autofree char *revenue = mmx_cli_format_amount (kpis->revenue);
   g_autofree char *roas = format_ratio (kpis->roas);
   g_autofree char *conversions = mmx_cli_format_amount (kpis->conversions);
+  const char *header[] = {
+    _("Channel"), _("Spend"), _("Revenue"), _("ROAS"), _("Conversions"), _("Share"),
+  };
 
   if (kpis->from == NULL)
     {
@@ -48,8 +53,7 @@ print_kpis (const MmxKpis *kpis)
   g_print (_("From %s to %s\n"), kpis->from, kpis->to);
   g_print (_("  Spend        %s\n  Revenue      %s\n  ROAS         %s\n  Conversions  %s\n\n"),
            spend, revenue, roas, conversions);
-  g_print ("%-28s %16s %16s %8s %14s %8s\n", _("Channel"), _("Spend"), _("Revenue"), _("ROAS"),
-           _("Conversions"), _("Share"));
+  mmx_cli_print_row (channel_widths, header, G_N_ELEMENTS (header));
   for (guint i = 0; i < kpis->channels->len; i++)
     {
       const MmxChannelKpis *channel = g_ptr_array_index (kpis->channels, i);
@@ -58,9 +62,9 @@ print_kpis (const MmxKpis *kpis)
       g_autofree char *c_roas = format_ratio (channel->roas);
       g_autofree char *c_conversions = mmx_cli_format_amount (channel->conversions);
       g_autofree char *c_share = format_share (channel->spend_share);
+      const char *row[] = { channel->name, c_spend, c_revenue, c_roas, c_conversions, c_share };
 
-      g_print ("%-28s %16s %16s %8s %14s %8s\n", channel->name, c_spend, c_revenue, c_roas,
-               c_conversions, c_share);
+      mmx_cli_print_row (channel_widths, row, G_N_ELEMENTS (row));
     }
 }
 

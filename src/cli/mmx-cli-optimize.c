@@ -221,13 +221,19 @@ print_heading (const MmxOptimization *result)
            result->n_replicates);
 }
 
+/* The limit comes last, set off by an empty column. */
+static const int channel_widths[] = { -22, 14, 14, 14, 14, 9, 0, 0 };
+
 static void
 print_channels (const MmxOptimization *result)
 {
   double today = 0, recommended = 0, revenue = 0;
+  const char *header[] = {
+    _("Channel"), _("Today"), _("Recommended"), _("Change"), kpi_name (result), _("mROAS"), "",
+    _("Limit"),
+  };
 
-  g_print ("%-22s %14s %14s %14s %14s %9s  %s\n", _("Channel"), _("Today"), _("Recommended"),
-           _("Change"), kpi_name (result), _("mROAS"), _("Limit"));
+  mmx_cli_print_row (channel_widths, header, G_N_ELEMENTS (header));
   for (guint k = 0; k < result->channels->len; k++)
     {
       const MmxChannelOptimization *channel = g_ptr_array_index (result->channels, k);
@@ -236,9 +242,12 @@ print_channels (const MmxOptimization *result)
       g_autofree char *change = format_signed (channel->change);
       g_autofree char *expected = mmx_cli_format_amount (channel->expected_revenue);
       g_autofree char *mroas = format_ratio (channel->mroas);
+      const char *row[] = {
+        channel->name, current, recommend, change, expected, mroas, "", describe_limit (channel),
+      };
 
-      g_print ("%-22s %14s %14s %14s %14s %9s  %s\n", channel->name, current, recommend, change,
-               expected, mroas, describe_limit (channel));
+      G_STATIC_ASSERT (G_N_ELEMENTS (row) == G_N_ELEMENTS (channel_widths));
+      mmx_cli_print_row (channel_widths, row, G_N_ELEMENTS (row));
       today += channel->current;
       recommended += channel->recommended;
       if (isfinite (channel->expected_revenue))
@@ -250,7 +259,10 @@ print_channels (const MmxOptimization *result)
     g_autofree char *change = format_signed (recommended - today);
     g_autofree char *expected = mmx_cli_format_amount (revenue);
 
-    g_print ("%-22s %14s %14s %14s %14s\n\n", _("Total"), current, recommend, change, expected);
+    const char *row[] = { _("Total"), current, recommend, change, expected };
+
+    mmx_cli_print_row (channel_widths, row, G_N_ELEMENTS (row));
+    g_print ("\n");
   }
 }
 
