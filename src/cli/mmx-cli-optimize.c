@@ -163,6 +163,36 @@ format_ratio (double value)
   return isfinite (value) ? g_strdup_printf ("%.2f", value) : g_strdup ("—");
 }
 
+/* What a conversion costs: without end where none come. */
+static char *
+format_cost (double cost)
+{
+  return isinf (cost) ? g_strdup ("∞") : mmx_cli_format_amount (cost);
+}
+
+/* On conversions, a conversion's cost rather than a return on
+ * investment, which would weigh conversions against money. */
+static char *
+format_return (const MmxOptimization      *result,
+               const MmxAllocationSummary *summary)
+{
+  if (result->target_kind != MMX_ATTRIBUTION_CONVERSIONS)
+    return format_ratio (summary->roi);
+  return format_cost (mmx_allocation_summary_get_cpa (summary));
+}
+
+/* The same at the margin, per channel: one over its marginal return. */
+static char *
+format_marginal_return (const MmxOptimization        *result,
+                        const MmxChannelOptimization *channel)
+{
+  if (result->target_kind != MMX_ATTRIBUTION_CONVERSIONS)
+    return format_ratio (channel->mroas);
+  if (!isfinite (channel->mroas))
+    return g_strdup ("—");
+  return format_cost (channel->mroas > 0 ? 1 / channel->mroas : INFINITY);
+}
+
 static char *
 format_interval (const double interval[2])
 {
@@ -229,8 +259,8 @@ print_channels (const MmxOptimization *result)
 {
   double today = 0, recommended = 0, revenue = 0;
   const char *header[] = {
-    _("Channel"), _("Today"), _("Recommended"), _("Change"), kpi_name (result), _("mROAS"), "",
-    _("Limit"),
+    _("Channel"), _("Today"), _("Recommended"), _("Change"), kpi_name (result),
+    result->target_kind == MMX_ATTRIBUTION_CONVERSIONS ? _("mCPA") : _("mROAS"), "", _("Limit"),
   };
 
   mmx_cli_print_row (channel_widths, header, G_N_ELEMENTS (header));
@@ -241,7 +271,7 @@ print_channels (const MmxOptimization *result)
       g_autofree char *recommend = mmx_cli_format_amount (channel->recommended);
       g_autofree char *change = format_signed (channel->change);
       g_autofree char *expected = mmx_cli_format_amount (channel->expected_revenue);
-      g_autofree char *mroas = format_ratio (channel->mroas);
+      g_autofree char *mroas = format_marginal_return (result, channel);
       const char *row[] = {
         channel->name, current, recommend, change, expected, mroas, "", describe_limit (channel),
       };
@@ -276,8 +306,9 @@ print_totals (const MmxOptimization *result)
   g_autofree char *recommended_ci = format_interval (result->recommended.revenue_ci);
   g_autofree char *uplift = format_signed (result->uplift);
   g_autofree char *uplift_ci = NULL;
-  g_autofree char *today_roi = format_ratio (result->current.roi);
-  g_autofree char *recommended_roi = format_ratio (result->recommended.roi);
+  gboolean conversions = result->target_kind == MMX_ATTRIBUTION_CONVERSIONS;
+  g_autofree char *today_roi = format_return (result, &result->current);
+  g_autofree char *recommended_roi = format_return (result, &result->recommended);
 
   if (isfinite (result->uplift_ci[0]))
     {
@@ -289,9 +320,10 @@ print_totals (const MmxOptimization *result)
 
   g_print (_("%s the measured channels bring per %s, beyond the baseline:\n"), kpi_name (result),
            per);
-  g_print (_("  today        %14s  %-36s ROI %s\n"), today, today_ci, today_roi);
-  g_print (_("  recommended  %14s  %-36s ROI %s\n"), recommended, recommended_ci,
-           recommended_roi);
+  g_print (_("  today        %14s  %-36s %s %s\n"), today, today_ci,
+           conversions ? _("CPA") : _("ROI"), today_roi);
+  g_print (_("  recommended  %14s  %-36s %s %s\n"), recommended, recommended_ci,
+           conversions ? _("CPA") : _("ROI"), recommended_roi);
   g_print (_("  uplift       %14s  (%+.1f %%) %s\n"), uplift, result->uplift_share * 100,
            uplift_ci != NULL ? uplift_ci : "");
   if (isfinite (result->uplift_probability))
@@ -309,7 +341,10 @@ print_constraints (const MmxOptimization *result)
                                                  - result->recommended.revenue);
   gboolean any = FALSE;
 
-  if (result->marginal_roas > 0)
+  if (result->marginal_roas > 0 && result->target_kind == MMX_ATTRIBUTION_CONVERSIONS)
+    g_print (_("One more conversion per %s would cost %.2f of budget: the marginal cost per "
+               "acquisition of the channels off their limits.\n"), per, 1 / result->marginal_roas);
+  else if (result->marginal_roas > 0)
     g_print (_("One more unit of budget per %s would bring %.2f: the marginal ROAS of the "
                "channels off their limits.\n"), per, result->marginal_roas);
   for (guint k = 0; k < result->channels->len; k++)

@@ -486,6 +486,51 @@ test_table_and_help (Fixture       *fixture,
   g_assert_nonnull (strstr (result.out, "[95 %"));
 }
 
+/* On an attribution of conversions, what a conversion costs, in place of
+ * a return on investment that would weigh conversions against money. */
+static void
+test_conversions (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  static const MmxTestChannel channels[] = {
+    { "tv", { MMX_ADSTOCK_GEOMETRIC, 0.5 }, 1.0, 1.5, 2.5, 2000, TRUE },
+    { "search", { MMX_ADSTOCK_GEOMETRIC, 0.2 }, 0.8, 1.0, 3.0, 1500, TRUE },
+  };
+  g_autoptr(MmxTestMmmData) truth = mmx_test_mmm_data_new (channels, G_N_ELEMENTS (channels), 365,
+                                                           FALSE, 0.4, 0.05, 3);
+  g_autofree char *csv = mmx_test_mmm_data_conversions_csv (truth, 30);
+  g_autofree char *path = mmx_test_write_file (fixture->dir, "conversions.csv", csv, -1);
+  g_auto(MmxTestCliResult) result = { 0 };
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *summary;
+
+  /* A database of conversions alone. */
+  g_free (fixture->db);
+  fixture->db = g_build_filename (fixture->dir, "conversions.db", NULL);
+  run (fixture, &result, "import", path, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  run (fixture, &result, "attribute", "--target", "conversions", "--bootstrap", "50", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+
+  run (fixture, &result, "optimize", "--budget", "100000", "--json", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  node = parse (result.out);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (node), "kpi"), ==,
+                   "conversions");
+  summary = json_object_get_object_member (json_node_get_object (node), "recommended");
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (summary, "cpa"),
+                                  1 / (1 + json_object_get_double_member (summary, "roi")),
+                                  1e-9 * json_object_get_double_member (summary, "cpa"));
+
+  run (fixture, &result, "optimize", "--budget", "100000", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "mCPA"));
+  g_assert_nonnull (strstr (result.out, "CPA "));
+  g_assert_nonnull (strstr (result.out, "One more conversion per month would cost"));
+  g_assert_null (strstr (result.out, "ROI"));
+  g_assert_null (strstr (result.out, "mROAS"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -503,6 +548,7 @@ main (int    argc,
   ADD ("/mmx/cli/optimize/frontier", test_frontier);
   ADD ("/mmx/cli/optimize/scenarios", test_scenarios);
   ADD ("/mmx/cli/optimize/table-and-help", test_table_and_help);
+  ADD ("/mmx/cli/optimize/conversions", test_conversions);
 #undef ADD
 
   return g_test_run ();

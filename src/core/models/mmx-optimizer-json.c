@@ -23,10 +23,13 @@
 
 static const char * const goal_names[] = { "budget", "target_revenue", "target_mroas" };
 
+/* On conversions "revenue" is conversions, and what a conversion costs
+ * says more than a return on investment. */
 static void
 add_summary (JsonBuilder                *builder,
              const char                 *member,
-             const MmxAllocationSummary *summary)
+             const MmxAllocationSummary *summary,
+             MmxAttributionTarget        kind)
 {
   json_builder_set_member_name (builder, member);
   json_builder_begin_object (builder);
@@ -34,6 +37,8 @@ add_summary (JsonBuilder                *builder,
   mmx_json_add_number (builder, "revenue", summary->revenue);
   mmx_json_add_pair (builder, "revenue_ci", summary->revenue_ci);
   mmx_json_add_number (builder, "roi", summary->roi);
+  if (kind == MMX_ATTRIBUTION_CONVERSIONS)
+    mmx_json_add_number (builder, "cpa", mmx_allocation_summary_get_cpa (summary));
   json_builder_end_object (builder);
 }
 
@@ -112,8 +117,8 @@ mmx_optimization_build_json (const MmxOptimization *self,
     add_channel (builder, g_ptr_array_index (self->channels, k));
   json_builder_end_array (builder);
 
-  add_summary (builder, "current", &self->current);
-  add_summary (builder, "recommended", &self->recommended);
+  add_summary (builder, "current", &self->current, self->target_kind);
+  add_summary (builder, "recommended", &self->recommended, self->target_kind);
 
   json_builder_set_member_name (builder, "uplift");
   json_builder_begin_object (builder);

@@ -125,6 +125,23 @@ mmx_channel_fixed_to_string (MmxChannelFixed fixed)
     }
 }
 
+/**
+ * mmx_allocation_summary_get_cpa:
+ * @summary: a split's totals, on curves of conversions
+ *
+ * What a conversion costs over the measured channels: their spend over
+ * the conversions they bring, which is 1 / (1 + @roi).
+ *
+ * Returns: the cost per acquisition; infinite where they bring none
+ */
+double
+mmx_allocation_summary_get_cpa (const MmxAllocationSummary *summary)
+{
+  if (isnan (summary->roi))
+    return NAN;
+  return summary->roi > -1 ? 1 / (1 + summary->roi) : INFINITY;
+}
+
 const char *
 mmx_bound_to_string (MmxBound bound)
 {

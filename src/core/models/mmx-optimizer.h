@@ -254,6 +254,7 @@ MmxOptimization  *mmx_optimization_ref              (MmxOptimization            
 void              mmx_optimization_unref            (MmxOptimization             *self);
 const char       *mmx_channel_fixed_to_string       (MmxChannelFixed              fixed);
 const char       *mmx_bound_to_string               (MmxBound                     bound);
+double            mmx_allocation_summary_get_cpa    (const MmxAllocationSummary  *summary);
 void              mmx_optimization_build_json       (const MmxOptimization       *self,
                                                      JsonBuilder                 *builder);
 char             *mmx_optimization_to_data          (const MmxOptimization       *self) G_GNUC_WARN_UNUSED_RESULT;
