@@ -492,14 +492,8 @@ static void
 test_conversions (Fixture       *fixture,
                   gconstpointer  data)
 {
-  static const MmxTestChannel channels[] = {
-    { "tv", { MMX_ADSTOCK_GEOMETRIC, 0.5 }, 1.0, 1.5, 2.5, 2000, TRUE },
-    { "search", { MMX_ADSTOCK_GEOMETRIC, 0.2 }, 0.8, 1.0, 3.0, 1500, TRUE },
-  };
-  g_autoptr(MmxTestMmmData) truth = mmx_test_mmm_data_new (channels, G_N_ELEMENTS (channels), 365,
-                                                           FALSE, 0.4, 0.05, 3);
-  g_autofree char *csv = mmx_test_mmm_data_conversions_csv (truth, 30);
-  g_autofree char *path = mmx_test_write_file (fixture->dir, "conversions.csv", csv, -1);
+  g_autofree char *path = mmx_test_mmm_write_two_channels (fixture->dir, "conversions.csv", 365,
+                                                           30);
   g_auto(MmxTestCliResult) result = { 0 };
   g_autoptr(JsonNode) node = NULL;
   JsonObject *summary;

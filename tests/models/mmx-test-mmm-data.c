@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "mmx-test-mmm-data.h"
+#include "mmx-test-utils.h"
 
 static const char * const channel_names[MMX_TEST_MMM_MAX_RANDOM_CHANNELS] = {
   "tv", "search", "social", "display", "video", "radio", "print", "email", "affiliate", "ooh",
@@ -210,6 +211,39 @@ mmx_test_mmm_data_conversions_csv (const MmxTestMmmData *self,
                                 fields[2]);
     }
   return g_string_free (csv, FALSE);
+}
+
+/**
+ * mmx_test_mmm_write_two_channels:
+ * @dir: where
+ * @name: the file's name
+ * @days: the history
+ * @revenue_per_conversion: 0 for revenue; else conversions, each worth
+ *   this
+ *
+ * The command-line tests' data: daily TV and search spend, both in
+ * bursts, with known truth.
+ *
+ * Returns: (transfer full): the file's path
+ */
+char *
+mmx_test_mmm_write_two_channels (const char *dir,
+                                 const char *name,
+                                 guint       days,
+                                 double      revenue_per_conversion)
+{
+  static const MmxTestChannel channels[] = {
+    { "tv", { MMX_ADSTOCK_GEOMETRIC, 0.5 }, 1.0, 1.5, 2.5, 2000, TRUE },
+    { "search", { MMX_ADSTOCK_GEOMETRIC, 0.2 }, 0.8, 1.0, 3.0, 1500, TRUE },
+  };
+  g_autoptr(MmxTestMmmData) data = mmx_test_mmm_data_new (channels, G_N_ELEMENTS (channels), days,
+                                                          FALSE, 0.4, 0.05, 3);
+  g_autofree char *conversions = NULL;
+
+  if (revenue_per_conversion <= 0)
+    return mmx_test_write_file (dir, name, data->csv->str, -1);
+  conversions = mmx_test_mmm_data_conversions_csv (data, revenue_per_conversion);
+  return mmx_test_write_file (dir, name, conversions, -1);
 }
 
 void

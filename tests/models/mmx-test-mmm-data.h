@@ -76,6 +76,10 @@ MmxTestMmmData *mmx_test_mmm_data_new  (const MmxTestChannel *channels,
                                         guint32               seed);
 char           *mmx_test_mmm_data_conversions_csv (const MmxTestMmmData *self,
                                                    double                revenue_per_conversion);
+char           *mmx_test_mmm_write_two_channels   (const char           *dir,
+                                                   const char           *name,
+                                                   guint                 days,
+                                                   double                revenue_per_conversion);
 void            mmx_test_mmm_data_free (MmxTestMmmData       *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MmxTestMmmData, mmx_test_mmm_data_free)
