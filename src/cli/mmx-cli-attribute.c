@@ -59,25 +59,18 @@ run_done_cb (GObject      *source,
   g_main_loop_quit (run->loop);
 }
 
-/* A cost per acquisition is infinite where a channel brought nothing. */
-static char *
-format_number (double value)
-{
-  return isinf (value) ? g_strdup ("∞") : mmx_cli_format_amount (value);
-}
-
 static char *
 format_interval (double value,
                  const double interval[2])
 {
-  g_autofree char *number = format_number (value);
+  g_autofree char *number = mmx_cli_format_cost (value);
   g_autofree char *low = NULL;
   g_autofree char *high = NULL;
 
   if (isnan (value) || isnan (interval[0]) || isnan (interval[1]))
     return g_steal_pointer (&number);
-  low = format_number (interval[0]);
-  high = format_number (interval[1]);
+  low = mmx_cli_format_cost (interval[0]);
+  high = mmx_cli_format_cost (interval[1]);
   return g_strdup_printf ("%s [%s–%s]", number, low, high);
 }
 

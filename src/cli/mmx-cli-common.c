@@ -101,6 +101,19 @@ mmx_cli_format_amount (double value)
 }
 
 /**
+ * mmx_cli_format_cost:
+ * @value: what one unit of the target costs
+ *
+ * Returns: (transfer full): @value as mmx_cli_format_amount() gives it,
+ *   or "∞" where the spend brings nothing
+ */
+char *
+mmx_cli_format_cost (double value)
+{
+  return isinf (value) ? g_strdup ("∞") : mmx_cli_format_amount (value);
+}
+
+/**
  * mmx_cli_print_row:
  * @widths: (array length=n): each column's width in characters, negative
  *   to align it left, as printf's "%-24s"

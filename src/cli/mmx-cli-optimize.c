@@ -163,13 +163,6 @@ format_ratio (double value)
   return isfinite (value) ? g_strdup_printf ("%.2f", value) : g_strdup ("—");
 }
 
-/* What a conversion costs: without end where none come. */
-static char *
-format_cost (double cost)
-{
-  return isinf (cost) ? g_strdup ("∞") : mmx_cli_format_amount (cost);
-}
-
 /* On conversions, a conversion's cost rather than a return on
  * investment, which would weigh conversions against money. */
 static char *
@@ -178,7 +171,7 @@ format_return (const MmxOptimization      *result,
 {
   if (result->target_kind != MMX_ATTRIBUTION_CONVERSIONS)
     return format_ratio (summary->roi);
-  return format_cost (mmx_allocation_summary_get_cpa (summary));
+  return mmx_cli_format_cost (mmx_allocation_summary_get_cpa (summary));
 }
 
 /* The same at the margin, per channel: one over its marginal return. */
@@ -188,9 +181,7 @@ format_marginal_return (const MmxOptimization        *result,
 {
   if (result->target_kind != MMX_ATTRIBUTION_CONVERSIONS)
     return format_ratio (channel->mroas);
-  if (!isfinite (channel->mroas))
-    return g_strdup ("—");
-  return format_cost (channel->mroas > 0 ? 1 / channel->mroas : INFINITY);
+  return mmx_cli_format_cost (mmx_cost_per_unit (channel->mroas));
 }
 
 static char *

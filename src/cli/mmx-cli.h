@@ -73,6 +73,7 @@ int       mmx_cli_usage_error   (GOptionContext  *context,
 void      mmx_cli_print_error   (const GError    *error);
 void      mmx_cli_print_json    (JsonBuilder     *builder);
 char     *mmx_cli_format_amount (double           value) G_GNUC_WARN_UNUSED_RESULT;
+char     *mmx_cli_format_cost   (double           value) G_GNUC_WARN_UNUSED_RESULT;
 void      mmx_cli_print_row     (const int          *widths,
                                  const char * const *cells,
                                  guint               n);

@@ -262,8 +262,15 @@ mmx_attribution_explain_cpa (gboolean marginal)
            "brought in over the period: 25 means every conversion cost 25.");
 }
 
-static double
-invert_rate (double rate)
+/**
+ * mmx_cost_per_unit:
+ * @rate: what one unit of spend brings, such as conversions per unit
+ *
+ * Returns: the spend one unit of the target costs, one over @rate;
+ *   infinite where @rate brings nothing, NaN where it is unknown
+ */
+double
+mmx_cost_per_unit (double rate)
 {
   if (isnan (rate))
     return NAN;
@@ -292,9 +299,9 @@ mmx_channel_attribution_get_cpa (const MmxChannelAttribution *channel,
   g_return_val_if_fail (channel != NULL && out_ci != NULL, NAN);
 
   rate_ci = marginal ? channel->mroas_ci : channel->roas_ci;
-  out_ci[0] = invert_rate (rate_ci[1]);
-  out_ci[1] = invert_rate (rate_ci[0]);
-  return invert_rate (marginal ? channel->mroas : channel->roas);
+  out_ci[0] = mmx_cost_per_unit (rate_ci[1]);
+  out_ci[1] = mmx_cost_per_unit (rate_ci[0]);
+  return mmx_cost_per_unit (marginal ? channel->mroas : channel->roas);
 }
 
 MmxChannelAttribution *

@@ -236,6 +236,7 @@ MmxAttribution *mmx_attribution_new_from_data   (const char                    *
 const char     *mmx_attribution_explain_roas    (const MmxAttribution          *self);
 const char     *mmx_attribution_explain_mroas   (const MmxAttribution          *self);
 const char     *mmx_attribution_explain_cpa     (gboolean                       marginal);
+double          mmx_cost_per_unit               (double                         rate);
 double          mmx_channel_attribution_get_cpa (const MmxChannelAttribution   *channel,
                                                  gboolean                       marginal,
                                                  double                         out_ci[2]);

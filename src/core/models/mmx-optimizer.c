@@ -137,9 +137,7 @@ mmx_channel_fixed_to_string (MmxChannelFixed fixed)
 double
 mmx_allocation_summary_get_cpa (const MmxAllocationSummary *summary)
 {
-  if (isnan (summary->roi))
-    return NAN;
-  return summary->roi > -1 ? 1 / (1 + summary->roi) : INFINITY;
+  return mmx_cost_per_unit (1 + summary->roi);
 }
 
 const char *
