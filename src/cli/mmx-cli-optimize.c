@@ -229,8 +229,13 @@ print_heading (const MmxOptimization *result)
                target, per, budget, per);
       break;
     case MMX_OPTIMIZER_GOAL_TARGET_MROAS:
-      g_print (_("The budget at which the marginal ROAS falls to %.2f: %s per %s\n"),
-               result->target, budget, per);
+      if (result->target_kind == MMX_ATTRIBUTION_CONVERSIONS)
+        g_print (_("The budget at which one more conversion costs %.2f (%.4f conversions per "
+                   "unit of budget at the margin): %s per %s\n"),
+                 1 / result->target, result->target, budget, per);
+      else
+        g_print (_("The budget at which the marginal ROAS falls to %.2f: %s per %s\n"),
+                 result->target, budget, per);
       break;
     case MMX_OPTIMIZER_GOAL_BUDGET:
     default:
@@ -364,11 +369,17 @@ print_constraints (const MmxOptimization *result)
   g_print (_("Without your limits and locks the best split would bring %s per %s; they cost "
              "%s.\n"), unconstrained, per, cost);
   if (result->verified)
-    g_print (_("Optimality check passed: the marginal ROAS of the channels off their limits "
-               "agree within %.4f %%.\n"), result->optimality_gap * 100);
+    g_print (result->target_kind == MMX_ATTRIBUTION_CONVERSIONS
+               ? _("Optimality check passed: the marginal costs per acquisition of the channels "
+                   "off their limits agree within %.4f %%.\n")
+               : _("Optimality check passed: the marginal ROAS of the channels off their limits "
+                   "agree within %.4f %%.\n"), result->optimality_gap * 100);
   else
-    g_print (_("Optimality check failed: the marginal ROAS of the channels off their limits "
-               "differ by up to %.2f %%.\n"), result->optimality_gap * 100);
+    g_print (result->target_kind == MMX_ATTRIBUTION_CONVERSIONS
+               ? _("Optimality check failed: the marginal costs per acquisition of the channels "
+                   "off their limits differ by up to %.2f %%.\n")
+               : _("Optimality check failed: the marginal ROAS of the channels off their limits "
+                   "differ by up to %.2f %%.\n"), result->optimality_gap * 100);
 }
 
 static void

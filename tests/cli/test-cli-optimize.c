@@ -496,7 +496,10 @@ test_conversions (Fixture       *fixture,
                                                            30);
   g_auto(MmxTestCliResult) result = { 0 };
   g_autoptr(JsonNode) node = NULL;
+  g_autofree char *margin = NULL;
+  g_autofree char *heading = NULL;
   JsonObject *summary;
+  double marginal;
 
   /* A database of conversions alone. */
   g_free (fixture->db);
@@ -515,14 +518,26 @@ test_conversions (Fixture       *fixture,
   g_assert_cmpfloat_with_epsilon (json_object_get_double_member (summary, "cpa"),
                                   1 / (1 + json_object_get_double_member (summary, "roi")),
                                   1e-9 * json_object_get_double_member (summary, "cpa"));
+  marginal = json_object_get_double_member (json_node_get_object (node), "marginal_roas");
 
   run (fixture, &result, "optimize", "--budget", "100000", NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_nonnull (strstr (result.out, "mCPA"));
   g_assert_nonnull (strstr (result.out, "CPA "));
   g_assert_nonnull (strstr (result.out, "One more conversion per month would cost"));
+  g_assert_nonnull (strstr (result.out, "marginal costs per acquisition of the channels"));
   g_assert_null (strstr (result.out, "ROI"));
-  g_assert_null (strstr (result.out, "mROAS"));
+  g_assert_null (strstr (result.out, "ROAS"));
+
+  /* A target at the margin is conversions per unit of budget; the
+   * heading gives what it means, the cost of one more conversion. */
+  margin = g_strdup_printf ("%.4f", marginal);
+  run (fixture, &result, "optimize", "--target-mroas", margin, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  heading = g_strdup_printf ("The budget at which one more conversion costs %.2f (%s conversions",
+                             1 / g_ascii_strtod (margin, NULL), margin);
+  g_assert_true (g_str_has_prefix (result.out, heading));
+  g_assert_null (strstr (result.out, "ROAS"));
 }
 
 int
