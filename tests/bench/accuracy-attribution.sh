@@ -15,7 +15,12 @@
 # CI. Per workload and method: the median over draws of the median ROAS
 # error, the draws with every share within 5 points, the pooled share of
 # channels whose 95 % interval covers the true ROAS, the draws ranked right,
-# and the worst channel seen (how far its share was off).
+# the pooled median ROAS error of the channels that pause and of those that
+# never do (as the app tells them apart), and the worst channel seen (how
+# far its share was off). A last row per workload, "true curves", fits only
+# the coefficients by least squares on the truth's own carry-over and
+# saturation: the floor the noise sets, which no search of the curves can
+# beat.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=$(realpath "${1:-_build}")
@@ -50,6 +55,9 @@ done
 $py - "$root/tests/bench" "$work" "$draws" "$methods" $workloads <<'PY'
 import json, os, statistics, sys
 
+import numpy as np
+import pandas as pd
+
 sys.path.insert(0, sys.argv[1])
 from attribution_score import coverage, score
 
@@ -67,22 +75,80 @@ def truths_of(result, truth):
     return truths
 
 
-print("%-8s %-4s %5s | %-17s %-14s %-9s %-10s %s" % (
-    "workload", "meth", "draws", "median ROAS error", "shares <= 5 pt", "coverage", "ranked",
-    "worst share error"))
+def never_pauses(spend):
+    # The app's rule for its "spend never paused" warning.
+    return np.percentile(spend, 5) >= 0.4 * spend.mean()
+
+
+def geometric_adstock(spend, decay):
+    out, carried = np.empty(len(spend)), 0.0
+    for t, value in enumerate(spend):
+        carried = value + decay * carried
+        out[t] = carried
+    return out
+
+
+def true_curves_result(wide, truth):
+    """The coefficients by least squares on the truth's curves, with the
+    baseline terms the generator uses, as a result to score."""
+    n = len(wide)
+    dates = pd.to_datetime(wide["date"])
+    dow, doy = dates.dt.dayofweek.values, dates.dt.dayofyear.values
+    columns = [np.ones(n), np.arange(n) / n]
+    for k in (1, 2, 3):
+        columns += [np.sin(2 * np.pi * k * dow / 7), np.cos(2 * np.pi * k * dow / 7)]
+    for k in (1, 2):
+        columns += [np.sin(2 * np.pi * k * doy / 365.25), np.cos(2 * np.pi * k * doy / 365.25)]
+    params = truth["channel_params"]
+    names = list(params)
+    saturated = []
+    for name in names:
+        p = params[name]
+        adstock = geometric_adstock(wide["spend_" + name].values.astype(float), p["decay"])
+        saturated.append(adstock ** p["shape"]
+                         / (adstock ** p["shape"] + p["half_saturation"] ** p["shape"]))
+    design = np.column_stack(columns + saturated)
+    beta = np.linalg.lstsq(design, wide["revenue"].values, rcond=None)[0]
+    channels = []
+    for k, name in enumerate(names):
+        contribution = float(beta[len(columns) + k] * saturated[k].sum())
+        spend = float(wide["spend_" + name].sum())
+        channels.append({"name": name, "spend": spend, "contribution": contribution,
+                         "roas": contribution / spend, "measured": True})
+    baseline = float(wide["revenue"].sum()) - sum(c["contribution"] for c in channels)
+    return {"channels": channels, "baseline": {"contribution": baseline}}
+
+
+print("%-8s %-11s %5s | %-17s %-14s %-9s %-10s %-15s %s" % (
+    "workload", "method", "draws", "median ROAS error", "shares <= 5 pt", "coverage", "ranked",
+    "pause / never", "worst share error"))
 for dims in workloads:
-    for method in methods:
-        rows = []
+    for method in methods + ["true curves"]:
+        rows, split = [], {False: [], True: []}
         for seed in range(1, draws + 1):
             base = os.path.join(work, "%s_%d" % (dims, seed))
-            result = json.load(open("%s_%s.json" % (base, method)))
             truth = json.load(open("%s_truth.json" % base))
-            rows.append(score(result, truths_of(result, truth)) + (seed,))
+            wide = pd.read_csv("%s_wide.csv" % base)
+            if method == "true curves":
+                result = true_curves_result(wide, truth)
+            else:
+                result = json.load(open("%s_%s.json" % (base, method)))
+            truths = truths_of(result, truth)
+            rows.append(score(result, truths) + (seed,))
+            for channel in result["channels"]:
+                name, _, roas = truths[channel["name"]]
+                estimate = channel["roas"] if channel["measured"] else 0
+                split[bool(never_pauses(wide["spend_" + name].values))].append(
+                    abs(estimate - roas) / roas)
         worst = max(rows, key=lambda r: r[1][0])
-        print("%-8s %-4s %5d | %16.1f%% %8d of %-3d %s %4d of %-3d %.1f pt (%s, seed %d)" % (
-            dims, method, len(rows), 100 * statistics.median(r[0] for r in rows),
-            sum(r[1][0] <= 0.05 for r in rows), len(rows), coverage(rows),
-            sum(r[4] for r in rows), len(rows), 100 * worst[1][0], worst[1][1], worst[5]))
+        print("%-8s %-11s %5d | %16.1f%% %8d of %-3d %s %4d of %-3d %6s / %-6s %.1f pt (%s, "
+              "seed %d)" % (
+                  dims, method, len(rows), 100 * statistics.median(r[0] for r in rows),
+                  sum(r[1][0] <= 0.05 for r in rows), len(rows), coverage(rows),
+                  sum(r[4] for r in rows), len(rows),
+                  *("%.1f%%" % (100 * statistics.median(split[k])) if split[k] else "n/a"
+                    for k in (False, True)),
+                  100 * worst[1][0], worst[1][1], worst[5]))
 print("targets (issue 3): median ROAS error <= 20 %, shares within 5 points, coverage >= 80 %, "
       "ranking right")
 PY
