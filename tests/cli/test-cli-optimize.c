@@ -538,6 +538,24 @@ test_conversions (Fixture       *fixture,
                              1 / g_ascii_strtod (margin, NULL), margin);
   g_assert_true (g_str_has_prefix (result.out, heading));
   g_assert_null (strstr (result.out, "ROAS"));
+
+  /* Spent before the margin falls that low, and beyond reach. */
+  g_free (margin);
+  margin = g_strdup_printf ("%.6f", marginal / 100);
+  run (fixture, &result, "optimize", "--budget", "100000", "--target-mroas", margin, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "The whole budget is spent before one more conversion "
+                                        "costs"));
+  g_assert_null (strstr (result.out, "ROAS"));
+  g_free (margin);
+  margin = g_strdup_printf ("%.4f", marginal * 1000);
+  run (fixture, &result, "optimize", "--target-mroas", margin, NULL);
+  g_assert_cmpint (result.status, !=, 0);
+  g_assert_nonnull (strstr (result.err, "No budget brings one more conversion for"));
+  g_assert_null (strstr (result.err, "ROAS"));
+  run (fixture, &result, "optimize", "--target-revenue", "0", NULL);
+  g_assert_cmpint (result.status, !=, 0);
+  g_assert_nonnull (strstr (result.err, "The target number of conversions must be above 0"));
 }
 
 int

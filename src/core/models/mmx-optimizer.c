@@ -387,16 +387,25 @@ check_settings (const MmxAttribution        *attribution,
       && !(settings->target > 0 && isfinite (settings->target)))
     {
       g_set_error (error, MMX_MODEL_ERROR, MMX_MODEL_ERROR_INVALID_SETTINGS,
-                   _("The target revenue must be a number above 0, and %g per %s is not."),
+                   attribution->target == MMX_ATTRIBUTION_CONVERSIONS
+                     ? _("The target number of conversions must be above 0, and %g per %s is "
+                         "not.")
+                     : _("The target revenue must be a number above 0, and %g per %s is not."),
                    settings->target, per);
       return FALSE;
     }
   if (settings->goal == MMX_OPTIMIZER_GOAL_TARGET_MROAS
       && !(settings->target > 0 && isfinite (settings->target)))
     {
-      g_set_error (error, MMX_MODEL_ERROR, MMX_MODEL_ERROR_INVALID_SETTINGS,
-                   _("The target marginal ROAS must be a number above 0 (1 is break-even), "
-                     "and %g is not."), settings->target);
+      if (attribution->target == MMX_ATTRIBUTION_CONVERSIONS)
+        g_set_error (error, MMX_MODEL_ERROR, MMX_MODEL_ERROR_INVALID_SETTINGS,
+                     _("The target at the margin must be a number of conversions per unit of "
+                       "budget above 0 (0.01 is one conversion for 100), and %g is not."),
+                     settings->target);
+      else
+        g_set_error (error, MMX_MODEL_ERROR, MMX_MODEL_ERROR_INVALID_SETTINGS,
+                     _("The target marginal ROAS must be a number above 0 (1 is break-even), "
+                       "and %g is not."), settings->target);
       return FALSE;
     }
 
@@ -811,10 +820,16 @@ find_budget_for_mroas (Plan           *plan,
     }
   if (isnan (above))
     {
-      g_set_error (error, MMX_MODEL_ERROR, MMX_MODEL_ERROR_INVALID_SETTINGS,
-                   _("No budget brings a marginal ROAS of %.2f: with these limits the best "
-                     "split never returns more than %.2f per extra unit spent per %s."),
-                   target, best_mroas, per);
+      if (plan->attribution->target == MMX_ATTRIBUTION_CONVERSIONS)
+        g_set_error (error, MMX_MODEL_ERROR, MMX_MODEL_ERROR_INVALID_SETTINGS,
+                     _("No budget brings one more conversion for %.2f: with these limits the "
+                       "best split never brings more than %.4f conversions per extra unit spent "
+                       "per %s."), mmx_cost_per_unit (target), best_mroas, per);
+      else
+        g_set_error (error, MMX_MODEL_ERROR, MMX_MODEL_ERROR_INVALID_SETTINGS,
+                     _("No budget brings a marginal ROAS of %.2f: with these limits the best "
+                       "split never returns more than %.2f per extra unit spent per %s."),
+                     target, best_mroas, per);
       return FALSE;
     }
   if (isnan (below))
@@ -1039,9 +1054,13 @@ add_notes (MmxOptimization *self,
           self->current_mix_revenue - self->current.revenue,
           self->recommended.revenue - self->current_mix_revenue);
   if (!self->verified)
-    note (self, _("The optimality check did not pass: the marginal ROAS of the channels off "
-                  "their limits differ by up to %.1f %%. Take the split as a good one, not "
-                  "necessarily the best."), self->optimality_gap * 100);
+    note (self, self->target_kind == MMX_ATTRIBUTION_CONVERSIONS
+                  ? _("The optimality check did not pass: the marginal costs per acquisition of "
+                      "the channels off their limits differ by up to %.1f %%. Take the split as a "
+                      "good one, not necessarily the best.")
+                  : _("The optimality check did not pass: the marginal ROAS of the channels off "
+                      "their limits differ by up to %.1f %%. Take the split as a good one, not "
+                      "necessarily the best."), self->optimality_gap * 100);
   if (self->n_replicates == 0)
     note (self, _("The attribution has no bootstrap replicates, so the result has no "
                   "intervals: attribute again with replicates to see how sure it is."));
@@ -1199,7 +1218,15 @@ mmx_optimizer_run (const MmxAttribution        *attribution,
       g_ptr_array_add (self->channels, channel);
     }
 
-  if (capped)
+  if (capped && self->target_kind == MMX_ATTRIBUTION_CONVERSIONS)
+    note (self, isfinite (cap) && cap <= mmx_allocator_get_max_budget (plan.allocator)
+                                          + plan.fixed_spend
+                ? _("The whole budget is spent before one more conversion costs %.2f: at this "
+                    "budget it costs %.2f.")
+                : _("The maximums are reached before one more conversion costs %.2f: spending "
+                    "all they allow, it costs %.2f."),
+          mmx_cost_per_unit (settings->target), mmx_cost_per_unit (self->marginal_roas));
+  else if (capped)
     note (self, isfinite (cap) && cap <= mmx_allocator_get_max_budget (plan.allocator)
                                           + plan.fixed_spend
                 ? _("The whole budget is spent before the marginal ROAS falls to %.2f: at "
