@@ -48,6 +48,8 @@ typedef struct
   double        target_squares[MMX_MMM_N_SEGMENTS];
   double       *media;            /* column-major n × K, unfitted periods zeroed */
   double       *media_variance;
+  MmxResponse  *media_of;         /* per channel: the curve its column holds */
+  gboolean     *media_known;
   double       *lift_sums;        /* per lift: its channel's feature over its days */
   double       *gram;             /* per segment, p × p */
   double       *cross;            /* per segment, p */

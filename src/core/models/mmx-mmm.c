@@ -282,6 +282,8 @@ _mmx_mmm_workspace_new (MmxMmm       *self,
 
   workspace->media = g_new0 (double, (gsize) n * K + 1);
   workspace->media_variance = g_new0 (double, K + 1);
+  workspace->media_of = g_new0 (MmxResponse, K + 1);
+  workspace->media_known = g_new0 (gboolean, K + 1);
   workspace->lift_sums = g_new0 (double, self->problem.n_lifts + 1);
   workspace->gram = g_new0 (double, (gsize) MMX_MMM_N_SEGMENTS * p * p);
   workspace->cross = g_new0 (double, (gsize) MMX_MMM_N_SEGMENTS * p);
@@ -304,6 +306,8 @@ _mmx_mmm_workspace_free (MmxMmmWorkspace *workspace)
   g_free (workspace->baseline_cross);
   g_free (workspace->media);
   g_free (workspace->media_variance);
+  g_free (workspace->media_of);
+  g_free (workspace->media_known);
   g_free (workspace->lift_sums);
   g_free (workspace->gram);
   g_free (workspace->cross);
@@ -318,6 +322,23 @@ _mmx_mmm_workspace_free (MmxMmmWorkspace *workspace)
 /* Computes the media columns for @hyper: lift sums from the full series,
  * then the unfitted periods zeroed and each column's variance over the
  * fitted ones. */
+static gboolean
+same_curve (const MmxResponse *a,
+            const MmxResponse *b)
+{
+  if (a->adstock.kind != b->adstock.kind || a->hill.half != b->hill.half
+      || a->hill.shape != b->hill.shape)
+    return FALSE;
+  if (a->adstock.kind == MMX_ADSTOCK_GEOMETRIC)
+    return a->adstock.decay == b->adstock.decay;
+  return a->adstock.shape == b->adstock.shape && a->adstock.scale == b->adstock.scale
+         && a->adstock.n_lags == b->adstock.n_lags;
+}
+
+/* A search that moves one channel's curve, as BOBYQA's first steps, the
+ * saturation profiles and the carry-over trials do, leaves the other
+ * columns as they were: only changed curves are applied again (the
+ * powers of the saturation were a quarter of the time at 20 channels). */
 static void
 compute_media (MmxMmmWorkspace   *workspace,
                const MmxMmmHyper *hyper)
@@ -335,6 +356,10 @@ compute_media (MmxMmmWorkspace   *workspace,
       double *column = workspace->media + (gsize) k * n;
       double mean = 0, var = 0;
 
+      if (workspace->media_known[k] && same_curve (&workspace->media_of[k], &hyper->responses[k]))
+        continue;
+      workspace->media_of[k] = hyper->responses[k];
+      workspace->media_known[k] = TRUE;
       _mmx_mmm_apply_response (self, &hyper->responses[k], k, 1, column);
       for (guint l = 0; l < problem->n_lifts; l++)
         if (problem->lifts[l].channel == k)
