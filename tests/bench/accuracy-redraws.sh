@@ -21,7 +21,10 @@
 # standard library only); never run by CI. Prints, per set, the file's
 # figures and those over the draws: median ROAS error, draws with every
 # share within 5 points, pooled coverage of the 95 % intervals, draws
-# ranked right.
+# ranked right. With the noise drawn again, a "true curves" row per set fits
+# only the coefficients, by least squares on the file's own true parts
+# (each channel's effect, the baseline's parts, the controls'): the floor
+# the noise sets, which no search of the curves can beat.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=$(realpath "${1:-_build}")
@@ -60,14 +63,17 @@ def spend_maps(channels):
 
 # Each set: its rows, the noise in its outcome (None where the file does
 # not tell it), the true contribution of each channel, the columns the
-# model reads and how the importer maps them.
+# model reads, how the importer maps them, and the true parts of the
+# outcome by name, each a value per row (None where unknown).
 def roas_set():
     rows = read("pymc_marketing", "mmm_roas_data.csv")
     # y = 100 (trend + seasonality + z + x1_effect + x2_effect + epsilon)
     noise = [100 * float(r["epsilon"]) for r in rows]
     truth = {c: sum(100 * float(r[c + "_effect"]) for r in rows) for c in ("x1", "x2")}
     maps = ["date=date", "y=revenue", "z=control:z"] + spend_maps(truth)
-    return "pymc-roas", rows, noise, truth, ["date", "x1", "x2", "z"], maps
+    parts = {c: [100 * float(r[c + "_effect"]) for r in rows] for c in truth}
+    parts.update({c: [float(r[c]) for r in rows] for c in ("trend", "seasonality", "z")})
+    return "pymc-roas", rows, noise, truth, ["date", "x1", "x2", "z"], maps, parts
 
 
 def recovery_set():
@@ -79,7 +85,11 @@ def recovery_set():
     controls = ["c1", "c2", "c3"]
     maps = ["date_week=date", "y=revenue"] + spend_maps(truth) \
         + ["%s=control:%s" % (c, c) for c in controls]
-    return "pymc-recovery", rows, noise, truth, ["date_week"] + list(truth) + controls, maps
+    # The intercept is the fit's own.
+    true_parts = {k: [float(p[k]) for p in parts] for k in parts[0]
+                  if k not in ("date_week", "intercept")}
+    return "pymc-recovery", rows, noise, truth, ["date_week"] + list(truth) + controls, maps, \
+        true_parts
 
 
 def example_set():
@@ -89,7 +99,7 @@ def example_set():
     events = ["event_1", "event_2"]
     maps = ["date_week=date", "y=revenue"] + spend_maps(truth) \
         + ["%s=control:%s" % (e, e) for e in events]
-    return "pymc-example", rows, None, truth, ["date_week"] + list(truth) + events, maps
+    return "pymc-example", rows, None, truth, ["date_week"] + list(truth) + events, maps, None
 
 
 def outcome(rows, noise, draw):
@@ -122,10 +132,40 @@ def attribute(path, maps):
     return json.loads(out)
 
 
+def least_squares(columns, y):
+    """The coefficients of y on columns, by the normal equations (a
+    handful of columns: the standard library suffices)."""
+    p = len(columns)
+    a = [[sum(u * v for u, v in zip(columns[i], columns[j])) for j in range(p)]
+         + [sum(u * v for u, v in zip(columns[i], y))] for i in range(p)]
+    for i in range(p):
+        pivot = max(range(i, p), key=lambda r: abs(a[r][i]))
+        a[i], a[pivot] = a[pivot], a[i]
+        for r in range(p):
+            if r != i:
+                f = a[r][i] / a[i][i]
+                a[r] = [x - f * z for x, z in zip(a[r], a[i])]
+    return [a[i][p] / a[i][i] for i in range(p)]
+
+
+def true_curves_result(parts, truth, rows, y):
+    """A result to score: each true part's coefficient fitted, an
+    intercept beside them."""
+    names = list(parts)
+    beta = least_squares([[1.0] * len(y)] + [parts[k] for k in names], y)
+    channels = []
+    for c in truth:
+        contribution = beta[1 + names.index(c)] * truth[c]
+        channels.append({"name": c.upper(), "contribution": contribution, "measured": True,
+                         "roas": contribution / sum(float(r[c]) for r in rows)})
+    return {"channels": channels,
+            "baseline": {"contribution": sum(y) - sum(c["contribution"] for c in channels)}}
+
+
 def summary(name, label, scores):
     if not scores:
         return
-    print("%-14s %-9s | %16.1f%% %8d of %-3d %s %4d of %d" % (
+    print("%-14s %-11s | %16.1f%% %8d of %-3d %s %4d of %d" % (
         name, label, 100 * statistics.median(s[0] for s in scores),
         sum(s[1][0] <= 0.05 for s in scores), len(scores), coverage(scores),
         sum(s[4] for s in scores), len(scores)))
@@ -136,19 +176,23 @@ def interval(channel):
     return " [%.3f, %.3f]" % tuple(ci) if ci else ""
 
 
-print("%-14s %-9s | %-17s %-14s %-9s %s" % ("set", "draws", "median ROAS error", "shares <= 5 pt",
+print("%-14s %-11s | %-17s %-14s %-9s %s" % ("set", "draws", "median ROAS error", "shares <= 5 pt",
                                              "coverage", "ranked"))
-for name, rows, noise, truth, columns, maps in (roas_set(), recovery_set(), example_set()):
+for name, rows, noise, truth, columns, maps, parts in (roas_set(), recovery_set(),
+                                                       example_set()):
     if noise is None and perturb is None:
         continue
     # The import writes the files' channel names capitalised.
     truths = {c.upper(): (c, truth[c], truth[c] / sum(float(r[c]) for r in rows)) for c in truth}
-    scores = []
+    scores, floor = [], []
     for draw in range(draws + 1):
         path = os.path.join(work, "%s_%d.csv" % (name, draw))
-        write(path, rows, columns, outcome(rows, noise, draw))
+        y = outcome(rows, noise, draw)
+        write(path, rows, columns, y)
         result = attribute(path, maps)
         scores.append(score(result, truths))
+        if draw > 0 and perturb is None:
+            floor.append(score(true_curves_result(parts, truth, rows, y), truths))
         if env["MMX_VERBOSE"]:
             print("  %s draw %d: %s" % (name, draw, ", ".join(
                 "%s %s%s" % (c["name"], "%.3f" % c["roas"] if c["measured"] else "not measured",
@@ -156,4 +200,5 @@ for name, rows, noise, truth, columns, maps in (roas_set(), recovery_set(), exam
                 for c in result["channels"])))
     summary(name, "the file", scores[:1])
     summary(name, "%d draws" % draws, scores[1:])
+    summary(name, "true curves", floor)
 PY
