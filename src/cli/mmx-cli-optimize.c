@@ -232,7 +232,7 @@ print_heading (const MmxOptimization *result)
       if (result->target_kind == MMX_ATTRIBUTION_CONVERSIONS)
         g_print (_("The budget at which one more conversion costs %.2f (%.4f conversions per "
                    "unit of budget at the margin): %s per %s\n"),
-                 1 / result->target, result->target, budget, per);
+                 mmx_cost_per_unit (result->target), result->target, budget, per);
       else
         g_print (_("The budget at which the marginal ROAS falls to %.2f: %s per %s\n"),
                  result->target, budget, per);

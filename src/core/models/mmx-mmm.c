@@ -319,9 +319,6 @@ _mmx_mmm_workspace_free (MmxMmmWorkspace *workspace)
   g_free (workspace);
 }
 
-/* Computes the media columns for @hyper: lift sums from the full series,
- * then the unfitted periods zeroed and each column's variance over the
- * fitted ones. */
 static gboolean
 same_curve (const MmxResponse *a,
             const MmxResponse *b)
@@ -335,7 +332,11 @@ same_curve (const MmxResponse *a,
          && a->adstock.n_lags == b->adstock.n_lags;
 }
 
-/* A search that moves one channel's curve, as BOBYQA's first steps, the
+/* Computes the media columns for @hyper: lift sums from the full series,
+ * then the unfitted periods zeroed and each column's variance over the
+ * fitted ones.
+ *
+ * A search that moves one channel's curve, as BOBYQA's first steps, the
  * saturation profiles and the carry-over trials do, leaves the other
  * columns as they were: only changed curves are applied again (the
  * powers of the saturation were a quarter of the time at 20 channels). */

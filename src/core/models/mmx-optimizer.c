@@ -1108,7 +1108,7 @@ mmx_optimizer_run (const MmxAttribution        *attribution,
   g_autofree double *recommended = NULL;
   g_autofree double *unconstrained = NULL;
   double cap, budget, best = 0;
-  gboolean capped = FALSE;
+  gboolean capped = FALSE, budget_spent;
   MmxAllocation allocation;
   guint K;
 
@@ -1218,17 +1218,17 @@ mmx_optimizer_run (const MmxAttribution        *attribution,
       g_ptr_array_add (self->channels, channel);
     }
 
+  budget_spent = isfinite (cap)
+                 && cap <= mmx_allocator_get_max_budget (plan.allocator) + plan.fixed_spend;
   if (capped && self->target_kind == MMX_ATTRIBUTION_CONVERSIONS)
-    note (self, isfinite (cap) && cap <= mmx_allocator_get_max_budget (plan.allocator)
-                                          + plan.fixed_spend
+    note (self, budget_spent
                 ? _("The whole budget is spent before one more conversion costs %.2f: at this "
                     "budget it costs %.2f.")
                 : _("The maximums are reached before one more conversion costs %.2f: spending "
                     "all they allow, it costs %.2f."),
           mmx_cost_per_unit (settings->target), mmx_cost_per_unit (self->marginal_roas));
   else if (capped)
-    note (self, isfinite (cap) && cap <= mmx_allocator_get_max_budget (plan.allocator)
-                                          + plan.fixed_spend
+    note (self, budget_spent
                 ? _("The whole budget is spent before the marginal ROAS falls to %.2f: at "
                     "this budget it is still %.2f.")
                 : _("The maximums are reached before the marginal ROAS falls to %.2f: spending "
