@@ -229,7 +229,15 @@ print_heading (const MmxOptimization *result)
                target, per, budget, per);
       break;
     case MMX_OPTIMIZER_GOAL_TARGET_MROAS:
-      if (result->target_kind == MMX_ATTRIBUTION_CONVERSIONS)
+      if (result->spent_before_target && result->target_kind == MMX_ATTRIBUTION_CONVERSIONS)
+        g_print (_("All that the budget and limits allow, %s per %s: one more conversion still "
+                   "costs less than %.2f\n"),
+                 budget, per, mmx_cost_per_unit (result->target));
+      else if (result->spent_before_target)
+        g_print (_("All that the budget and limits allow, %s per %s: the marginal ROAS stays "
+                   "above %.2f\n"),
+                 budget, per, result->target);
+      else if (result->target_kind == MMX_ATTRIBUTION_CONVERSIONS)
         g_print (_("The budget at which one more conversion costs %.2f (%.4f conversions per "
                    "unit of budget at the margin): %s per %s\n"),
                  mmx_cost_per_unit (result->target), result->target, budget, per);

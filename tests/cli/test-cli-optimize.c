@@ -357,6 +357,8 @@ test_targets (Fixture       *fixture,
   g_auto(MmxTestCliResult) result = { 0 };
   g_autoptr(JsonNode) revenue = NULL;
   g_autoptr(JsonNode) mroas = NULL;
+  g_autoptr(JsonNode) capped = NULL;
+  g_autofree char *short_budget = NULL;
   JsonObject *root;
 
   attribute (fixture);
@@ -376,6 +378,22 @@ test_targets (Fixture       *fixture,
   root = json_node_get_object (mroas);
   g_assert_cmpstr (json_object_get_string_member (root, "goal"), ==, "target_mroas");
   g_assert_cmpfloat_with_epsilon (json_object_get_double_member (root, "marginal_roas"), 1, 1e-3);
+  g_assert_false (json_object_get_boolean_member (root, "spent_before_target"));
+
+  /* A budget short of it is all spent, and the heading does not claim
+   * the margin was reached. */
+  short_budget = g_strdup_printf ("%.0f", 0.9 * json_object_get_double_member (root, "budget"));
+  run (fixture, &result, "optimize", "--budget", short_budget, "--target-mroas", "1", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_true (g_str_has_prefix (result.out, "All that the budget and limits allow, "));
+  g_assert_nonnull (strstr (result.out, "the marginal ROAS stays above 1.00"));
+  g_assert_nonnull (strstr (result.out, "The whole budget is spent before the marginal ROAS"));
+  run (fixture, &result, "optimize", "--budget", short_budget, "--target-mroas", "1", "--json",
+       NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  capped = parse (result.out);
+  g_assert_true (json_object_get_boolean_member (json_node_get_object (capped),
+                                                 "spent_before_target"));
 }
 
 static void
@@ -546,6 +564,7 @@ test_conversions (Fixture       *fixture,
   g_assert_cmpint (result.status, ==, 0);
   g_assert_nonnull (strstr (result.out, "The whole budget is spent before one more conversion "
                                         "costs"));
+  g_assert_true (g_str_has_prefix (result.out, "All that the budget and limits allow, 100"));
   g_assert_null (strstr (result.out, "ROAS"));
   g_free (margin);
   margin = g_strdup_printf ("%.4f", marginal * 1000);

@@ -403,6 +403,9 @@ test_target_mroas (void)
   g_autoptr(MmxOptimization) found = NULL;
   g_autoptr(MmxOptimization) larger = NULL;
   g_autoptr(MmxOptimization) capped = NULL;
+  g_autoptr(MmxOptimization) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
   MmxOptimizerSettings settings;
 
   mmx_optimizer_settings_init (&settings);
@@ -412,6 +415,7 @@ test_target_mroas (void)
   found = optimize (attribution, &settings);
   g_assert_cmpfloat_with_epsilon (found->marginal_roas, 1, 1e-3);
   g_assert_cmpfloat (found->marginal_roas, >=, 1);
+  g_assert_false (found->spent_before_target);
 
   settings.goal = MMX_OPTIMIZER_GOAL_BUDGET;
   settings.budget = found->budget * 1.01;
@@ -425,6 +429,11 @@ test_target_mroas (void)
   g_assert_cmpfloat_with_epsilon (capped->budget, found->budget / 2, 1e-6);
   g_assert_cmpfloat (capped->marginal_roas, >, 1);
   g_assert_nonnull (strstr (g_ptr_array_index (capped->notes, 0), "whole budget is spent"));
+  g_assert_true (capped->spent_before_target);
+  data = mmx_optimization_to_data (capped);
+  back = mmx_optimization_new_from_data (data, &error);
+  g_assert_no_error (error);
+  g_assert_true (back->spent_before_target);
   mmx_optimizer_settings_clear (&settings);
 }
 

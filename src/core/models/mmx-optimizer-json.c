@@ -131,6 +131,7 @@ mmx_optimization_build_json (const MmxOptimization *self,
 
   mmx_json_add_number (builder, "current_mix_revenue", self->current_mix_revenue);
   mmx_json_add_number (builder, "marginal_roas", self->marginal_roas);
+  mmx_json_add_boolean (builder, "spent_before_target", self->spent_before_target);
   json_builder_set_member_name (builder, "optimality");
   json_builder_begin_object (builder);
   mmx_json_add_boolean (builder, "verified", self->verified);
@@ -312,6 +313,9 @@ mmx_optimization_new_from_data (const char  *data,
   self->uplift_probability = mmx_json_reader_number (&reader, uplift, "probability");
   self->current_mix_revenue = mmx_json_reader_number (&reader, root, "current_mix_revenue");
   self->marginal_roas = mmx_json_reader_number (&reader, root, "marginal_roas");
+  self->spent_before_target = json_object_get_boolean_member_with_default (root,
+                                                                           "spent_before_target",
+                                                                           FALSE);
   optimality = mmx_json_reader_object (&reader, root, "optimality");
   self->optimality_gap = mmx_json_reader_number (&reader, optimality, "gap");
   self->verified = optimality != NULL && json_object_get_boolean_member_with_default (optimality,

@@ -1153,6 +1153,7 @@ mmx_optimizer_run (const MmxAttribution        *attribution,
   self->granularity = attribution->granularity;
   self->target_kind = attribution->target;
   self->target = settings->goal == MMX_OPTIMIZER_GOAL_BUDGET ? NAN : settings->target;
+  self->spent_before_target = capped;
   self->attribution_method = attribution->method;
   self->attribution_first_day = attribution->first_day;
   self->attribution_last_day = attribution->first_day + attribution->n_periods

@@ -159,6 +159,9 @@ typedef struct
  * @budget: the total budget per @period: the one given, or the one found
  *   for a target
  * @target: the target, NaN for @MMX_OPTIMIZER_GOAL_BUDGET
+ * @spent_before_target: for @MMX_OPTIMIZER_GOAL_TARGET_MROAS, whether the
+ *   budget or the limits ran out while the marginal ROAS was still above
+ *   @target, so @budget is all they allow rather than where it falls
  * @channels: (element-type MmxChannelOptimization): every channel of the
  *   attribution, in its order
  * @current: today's split
@@ -199,6 +202,7 @@ typedef struct
   MmxAttributionTarget  target_kind;
   double                budget;
   double                target;
+  gboolean              spent_before_target;
   GPtrArray            *channels;
   MmxAllocationSummary  current;
   MmxAllocationSummary  recommended;
