@@ -114,6 +114,38 @@ mmx_cli_format_cost (double value)
 }
 
 /**
+ * mmx_cli_format_signed:
+ * @value: a change
+ *
+ * Returns: (transfer full): @value as mmx_cli_format_amount() gives it,
+ *   with its sign always shown, a true minus for a fall
+ */
+char *
+mmx_cli_format_signed (double value)
+{
+  g_autofree char *amount = mmx_cli_format_amount (fabs (value));
+
+  if (!isfinite (value))
+    return g_strdup ("—");
+  return g_strdup_printf ("%s%s", value < 0 ? "−" : "+", amount);
+}
+
+/**
+ * mmx_cli_format_signed_percent:
+ * @share: a relative change, 0.1 for 10 %
+ *
+ * Returns: (transfer full): "+10.0 %", or "−10.0 %" with a true minus as
+ *   mmx_cli_format_signed() gives
+ */
+char *
+mmx_cli_format_signed_percent (double share)
+{
+  if (!isfinite (share))
+    return g_strdup ("—");
+  return g_strdup_printf ("%s%.1f %%", share < 0 ? "−" : "+", fabs (share) * 100);
+}
+
+/**
  * mmx_cli_print_row:
  * @widths: (array length=n): each column's width in characters, negative
  *   to align it left, as printf's "%-24s"

@@ -148,16 +148,6 @@ kpi_name (const MmxOptimization *result)
 }
 
 static char *
-format_signed (double value)
-{
-  g_autofree char *amount = mmx_cli_format_amount (fabs (value));
-
-  if (!isfinite (value))
-    return g_strdup ("—");
-  return g_strdup_printf ("%s%s", value < 0 ? "−" : "+", amount);
-}
-
-static char *
 format_ratio (double value)
 {
   return isfinite (value) ? g_strdup_printf ("%.2f", value) : g_strdup ("—");
@@ -273,7 +263,7 @@ print_channels (const MmxOptimization *result)
       const MmxChannelOptimization *channel = g_ptr_array_index (result->channels, k);
       g_autofree char *current = mmx_cli_format_amount (channel->current);
       g_autofree char *recommend = mmx_cli_format_amount (channel->recommended);
-      g_autofree char *change = format_signed (channel->change);
+      g_autofree char *change = mmx_cli_format_signed (channel->change);
       g_autofree char *expected = mmx_cli_format_amount (channel->expected_revenue);
       g_autofree char *mroas = format_marginal_return (result, channel);
       const char *row[] = {
@@ -290,7 +280,7 @@ print_channels (const MmxOptimization *result)
   {
     g_autofree char *current = mmx_cli_format_amount (today);
     g_autofree char *recommend = mmx_cli_format_amount (recommended);
-    g_autofree char *change = format_signed (recommended - today);
+    g_autofree char *change = mmx_cli_format_signed (recommended - today);
     g_autofree char *expected = mmx_cli_format_amount (revenue);
 
     const char *row[] = { _("Total"), current, recommend, change, expected };
@@ -308,7 +298,8 @@ print_totals (const MmxOptimization *result)
   g_autofree char *today_ci = format_interval (result->current.revenue_ci);
   g_autofree char *recommended = mmx_cli_format_amount (result->recommended.revenue);
   g_autofree char *recommended_ci = format_interval (result->recommended.revenue_ci);
-  g_autofree char *uplift = format_signed (result->uplift);
+  g_autofree char *uplift = mmx_cli_format_signed (result->uplift);
+  g_autofree char *uplift_share = mmx_cli_format_signed_percent (result->uplift_share);
   g_autofree char *uplift_ci = NULL;
   gboolean conversions = result->target_kind == MMX_ATTRIBUTION_CONVERSIONS;
   g_autofree char *today_roi = format_return (result, &result->current);
@@ -316,8 +307,8 @@ print_totals (const MmxOptimization *result)
 
   if (isfinite (result->uplift_ci[0]))
     {
-      g_autofree char *lo = format_signed (result->uplift_ci[0]);
-      g_autofree char *hi = format_signed (result->uplift_ci[1]);
+      g_autofree char *lo = mmx_cli_format_signed (result->uplift_ci[0]);
+      g_autofree char *hi = mmx_cli_format_signed (result->uplift_ci[1]);
 
       uplift_ci = g_strdup_printf (_("[95 %%: %s – %s]"), lo, hi);
     }
@@ -328,7 +319,7 @@ print_totals (const MmxOptimization *result)
            conversions ? _("CPA") : _("ROI"), today_roi);
   g_print (_("  recommended  %14s  %-36s %s %s\n"), recommended, recommended_ci,
            conversions ? _("CPA") : _("ROI"), recommended_roi);
-  g_print (_("  uplift       %14s  (%+.1f %%) %s\n"), uplift, result->uplift_share * 100,
+  g_print (_("  uplift       %14s  (%s) %s\n"), uplift, uplift_share,
            uplift_ci != NULL ? uplift_ci : "");
   if (isfinite (result->uplift_probability))
     g_print (_("  The recommended split earns more in %.0f %% of the bootstrap replicates.\n"),

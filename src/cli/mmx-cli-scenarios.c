@@ -82,14 +82,41 @@ print_result_row (const char *label,
   print_row (label, cells);
 }
 
+/* A row that only scenarios on @kind fill, left out when there are
+ * none: conversions and revenue are not added up or compared. */
+static void
+print_kind_row (const char           *label,
+                GPtrArray            *results,
+                MmxAttributionTarget  kind,
+                CellFunc              cell_func)
+{
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      const MmxOptimization *result = g_ptr_array_index (results, i);
+      gboolean of_kind = result != NULL && result->target_kind == kind;
+
+      any = any || of_kind;
+      g_ptr_array_add (cells, of_kind ? cell_func (result) : NULL);
+    }
+  if (any)
+    print_row (label, cells);
+}
+
 static char *
 goal_cell (const MmxOptimization *result)
 {
+  gboolean conversions = result->target_kind == MMX_ATTRIBUTION_CONVERSIONS;
+
   switch (result->goal)
     {
     case MMX_OPTIMIZER_GOAL_TARGET_REVENUE:
-      return g_strdup (_("target revenue"));
+      return g_strdup (conversions ? _("target conversions") : _("target revenue"));
     case MMX_OPTIMIZER_GOAL_TARGET_MROAS:
+      if (conversions)
+        return g_strdup_printf (_("mCPA rises to %.2f"), mmx_cost_per_unit (result->target));
       return g_strdup_printf (_("mROAS falls to %.2f"), result->target);
     case MMX_OPTIMIZER_GOAL_BUDGET:
     default:
@@ -133,10 +160,10 @@ interval_cell (const MmxOptimization *result)
 static char *
 uplift_cell (const MmxOptimization *result)
 {
-  g_autofree char *amount = mmx_cli_format_amount (fabs (result->uplift));
+  g_autofree char *amount = mmx_cli_format_signed (result->uplift);
+  g_autofree char *share = mmx_cli_format_signed_percent (result->uplift_share);
 
-  return g_strdup_printf ("%s%s (%+.1f%%)", result->uplift < 0 ? "−" : "+", amount,
-                          result->uplift_share * 100);
+  return g_strdup_printf ("%s (%s)", amount, share);
 }
 
 static char *
@@ -147,9 +174,21 @@ roi_cell (const MmxOptimization *result)
 }
 
 static char *
+cpa_cell (const MmxOptimization *result)
+{
+  return mmx_cli_format_cost (mmx_allocation_summary_get_cpa (&result->recommended));
+}
+
+static char *
 mroas_cell (const MmxOptimization *result)
 {
   return g_strdup_printf ("%.2f", result->marginal_roas);
+}
+
+static char *
+mcpa_cell (const MmxOptimization *result)
+{
+  return mmx_cli_format_cost (mmx_cost_per_unit (result->marginal_roas));
 }
 
 static int
@@ -197,12 +236,17 @@ print_table (GPtrArray *scenarios)
   print_row (_("Saved (UTC)"), created);
   print_result_row (_("Goal"), results, goal_cell);
   print_result_row (_("Budget"), results, budget_cell);
-  print_result_row (_("Revenue today"), results, today_cell);
-  print_result_row (_("Revenue recommended"), results, recommended_cell);
+  print_kind_row (_("Revenue today"), results, MMX_ATTRIBUTION_REVENUE, today_cell);
+  print_kind_row (_("Conversions today"), results, MMX_ATTRIBUTION_CONVERSIONS, today_cell);
+  print_kind_row (_("Revenue recommended"), results, MMX_ATTRIBUTION_REVENUE, recommended_cell);
+  print_kind_row (_("Conversions recommended"), results, MMX_ATTRIBUTION_CONVERSIONS,
+                  recommended_cell);
   print_result_row (_("  95 % interval"), results, interval_cell);
   print_result_row (_("Uplift"), results, uplift_cell);
-  print_result_row (_("ROI"), results, roi_cell);
-  print_result_row (_("Marginal ROAS"), results, mroas_cell);
+  print_kind_row (_("ROI"), results, MMX_ATTRIBUTION_REVENUE, roi_cell);
+  print_kind_row (_("CPA"), results, MMX_ATTRIBUTION_CONVERSIONS, cpa_cell);
+  print_kind_row (_("Marginal ROAS"), results, MMX_ATTRIBUTION_REVENUE, mroas_cell);
+  print_kind_row (_("Marginal CPA"), results, MMX_ATTRIBUTION_CONVERSIONS, mcpa_cell);
   g_print ("%s\n", _("Recommended spend:"));
   for (guint c = 0; c < channels->len; c++)
     {

@@ -465,6 +465,9 @@ test_scenarios (Fixture       *fixture,
   g_assert_nonnull (strstr (lines[0], "Plan A"));
   g_assert_nonnull (strstr (lines[0], "TV capped"));
   g_assert_nonnull (strstr (result.out, "120000.00/month"));
+  g_assert_nonnull (strstr (result.out, "Marginal ROAS"));
+  g_assert_null (strstr (result.out, "Conversions"));
+  g_assert_null (strstr (result.out, "CPA"));
   g_assert_nonnull (strstr (result.out, "20000.00"));
 
   run (fixture, &result, "scenarios", "delete", "Plan A", NULL);
@@ -575,6 +578,21 @@ test_conversions (Fixture       *fixture,
   run (fixture, &result, "optimize", "--target-revenue", "0", NULL);
   g_assert_cmpint (result.status, !=, 0);
   g_assert_nonnull (strstr (result.err, "The target number of conversions must be above 0"));
+
+  /* Saved, it is listed in conversions too. */
+  g_free (margin);
+  margin = g_strdup_printf ("%.6f", marginal / 100);
+  run (fixture, &result, "optimize", "--budget", "100000", "--target-mroas", margin, "--save",
+       "Conversions", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  run (fixture, &result, "scenarios", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "Conversions today"));
+  g_assert_nonnull (strstr (result.out, "mCPA rises to"));
+  g_assert_nonnull (strstr (result.out, "Marginal CPA"));
+  g_assert_null (strstr (result.out, "Revenue"));
+  g_assert_null (strstr (result.out, "ROAS"));
+  g_assert_null (strstr (result.out, "ROI"));
 }
 
 int
