@@ -75,7 +75,7 @@ void      mmx_cli_print_json    (JsonBuilder     *builder);
 char     *mmx_cli_format_amount (double           value) G_GNUC_WARN_UNUSED_RESULT;
 char     *mmx_cli_format_cost   (double           value) G_GNUC_WARN_UNUSED_RESULT;
 char     *mmx_cli_format_signed (double           value) G_GNUC_WARN_UNUSED_RESULT;
-char     *mmx_cli_format_signed_percent (double   share) G_GNUC_WARN_UNUSED_RESULT;
+char     *mmx_cli_format_signed_percent (double share) G_GNUC_WARN_UNUSED_RESULT;
 void      mmx_cli_print_row     (const int          *widths,
                                  const char * const *cells,
                                  guint               n);
