@@ -123,10 +123,11 @@ mmx_cli_format_cost (double value)
 char *
 mmx_cli_format_signed (double value)
 {
-  g_autofree char *amount = mmx_cli_format_amount (fabs (value));
+  g_autofree char *amount = NULL;
 
   if (!isfinite (value))
     return g_strdup ("—");
+  amount = mmx_cli_format_amount (fabs (value));
   return g_strdup_printf ("%s%s", value < 0 ? "−" : "+", amount);
 }
 
