@@ -47,7 +47,7 @@
 
 /* Raised whenever the same data and settings give other results, so that
  * results cached by an older model are fitted again. */
-#define MODEL_VERSION 4
+#define MODEL_VERSION 5
 
 /* The evaluations of the short searches on resampled data whose ends
  * join the candidates: 15 searches of 4 channels, 3 of 20. */
@@ -616,6 +616,34 @@ warn_about_collinear_spend (MmxAttribution            *self,
       }
 }
 
+/* Whether channel @m's spend never pauses: in 19 periods of 20 it is at
+ * least ALWAYS_ON_FLOOR of its mean, which @out_low_share receives. */
+static gboolean
+spend_never_pauses (const MmxAttributionInput *input,
+                    guint                      m,
+                    double                    *out_low_share)
+{
+  guint M = input->n_measured, n = input->n;
+  g_autofree double *spend = g_new (double, MAX (n, 1));
+  double mean = 0, low;
+  guint n_used = 0;
+
+  for (guint t = 0; t < n; t++)
+    if (input->use[t])
+      {
+        spend[n_used] = input->spend[(gsize) t * M + m];
+        mean += spend[n_used++];
+      }
+  if (n_used == 0 || mean <= 0)
+    return FALSE;
+  mean /= n_used;
+  mmx_sort_doubles (spend, n_used);
+  low = mmx_percentile (spend, n_used, 0.05);
+  if (out_low_share != NULL)
+    *out_low_share = low / mean;
+  return low >= ALWAYS_ON_FLOOR * mean;
+}
+
 /* A channel that never pauses shows how revenue follows its spend only
  * above its lowest spend; how much it brings in all told rests on how
  * its curve runs below that, which the data cannot show. On generated
@@ -625,26 +653,11 @@ static void
 warn_about_always_on_spend (MmxAttribution            *self,
                             const MmxAttributionInput *input)
 {
-  guint M = input->n_measured, n = input->n;
-  g_autofree double *spend = g_new (double, MAX (n, 1));
-
-  for (guint m = 0; m < M; m++)
+  for (guint m = 0; m < input->n_measured; m++)
     {
-      double mean = 0, low;
-      guint n_used = 0;
+      double low_share;
 
-      for (guint t = 0; t < n; t++)
-        if (input->use[t])
-          {
-            spend[n_used] = input->spend[(gsize) t * M + m];
-            mean += spend[n_used++];
-          }
-      if (n_used == 0 || mean <= 0)
-        continue;
-      mean /= n_used;
-      mmx_sort_doubles (spend, n_used);
-      low = mmx_percentile (spend, n_used, 0.05);
-      if (low < ALWAYS_ON_FLOOR * mean)
+      if (!spend_never_pauses (input, m, &low_share))
         continue;
       if (self->target == MMX_ATTRIBUTION_CONVERSIONS)
         warn (self, _("%s: spend never paused (in 19 periods of 20 it was at least %.0f %% of its "
@@ -652,13 +665,13 @@ warn_about_always_on_spend (MmxAttribution            *self,
                       "below that, which the data cannot show: its contribution and cost per "
                       "acquisition may be well off. A few weeks of paused or halved spend, or a "
                       "lift test, would measure it."),
-              _mmx_attribution_get_measured (self, m)->name, 100 * low / mean);
+              _mmx_attribution_get_measured (self, m)->name, 100 * low_share);
       else
         warn (self, _("%s: spend never paused (in 19 periods of 20 it was at least %.0f %% of its "
                       "usual), so how much revenue it brings in all told rests on its curve below "
                       "that, which the data cannot show: its contribution and ROAS may be well "
                       "off. A few weeks of paused or halved spend, or a lift test, would measure "
-                      "it."), _mmx_attribution_get_measured (self, m)->name, 100 * low / mean);
+                      "it."), _mmx_attribution_get_measured (self, m)->name, 100 * low_share);
     }
 }
 
@@ -914,6 +927,7 @@ run_mmm (const MmxAttributionInput    *input,
   g_autofree double *free_contributions = g_new0 (double, M);
   g_autofree double *free_marginals = g_new0 (double, M);
   g_autofree MmxResponse *free_responses = NULL;
+  g_autofree gboolean *never_paused = g_new0 (gboolean, M + 1);
   g_autoptr(GPtrArray) candidates = NULL;
   const MmxMmmCandidate *typical;
   MmxMmmSearchSettings search = { 0 };
@@ -950,6 +964,9 @@ run_mmm (const MmxAttributionInput    *input,
   problem.n_lifts = n_lifts;
   problem.decomposition_weight = settings->decomposition_weight;
   problem.calibration_weight = n_lifts > 0 ? 1.0 : 0;
+  for (guint m = 0; m < M; m++)
+    never_paused[m] = spend_never_pauses (input, m, NULL);
+  problem.never_paused = never_paused;
   mmm = mmx_mmm_new (&problem);
 
   search.n_starts = settings->n_starts > 0 ? settings->n_starts : DEFAULT_STARTS;

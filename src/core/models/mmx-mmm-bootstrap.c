@@ -589,15 +589,13 @@ fit_candidates (MmxMmm    *self,
  * @self: a model
  * @candidates: (element-type MmxMmmCandidate): models as good as the best
  *
- * Among models that validate equally well, the one whose split of the
+ * Among models that fit equally well, the one whose split of the
  * target between channels lies closest to all the others' (the medoid,
  * by the summed distance of contribution shares), each weighed by how
  * likely its fit of all history makes it (its Akaike weight): the answer
  * the data support most, rather than whichever happened to score a hair
- * better. The validation error, on the last 30 % of the history, tells
- * these models apart too little: on PyMC-Marketing's demo a channel's
- * true curve fitted all history far better (residuals 247 against 280)
- * yet validated 9 % worse.
+ * better. The search's error tells these models apart too little,
+ * since it is the noise that decides which scores a hair better.
  *
  * Fits the candidates not fitted by an earlier call, setting their
  * @shares and @akaike.

@@ -66,6 +66,9 @@ void             _mmx_mmm_workspace_free    (MmxMmmWorkspace     *workspace);
 gboolean         _mmx_mmm_evaluate          (MmxMmmWorkspace     *workspace,
                                              const MmxMmmHyper   *hyper,
                                              MmxMmmScore         *out_score);
+gboolean         _mmx_mmm_cross_validate    (MmxMmmWorkspace     *workspace,
+                                             const MmxMmmHyper   *hyper,
+                                             MmxMmmScore         *score);
 void             _mmx_mmm_workspace_set_full_system (MmxMmmWorkspace *workspace,
                                              const MmxMmmHyper   *hyper);
 void             _mmx_mmm_workspace_cross   (MmxMmmWorkspace     *workspace,

@@ -51,6 +51,9 @@
 /* Evaluations of each saturation profile: two or three parameters. */
 #define PROFILE_BUDGET 30
 
+/* The ridge penalty is chosen among these log10 λ, every half decade. */
+#define PENALTY_STEPS 13
+
 typedef struct
 {
   MmxMmm             *mmm;
@@ -84,6 +87,11 @@ typedef struct
   GArray          *visits;
   guint            n_evaluations;
 } Local;
+
+/* The curves are fitted with the least ridge penalty: the fit of all
+ * history that scores them only grows worse with more. The penalty is
+ * then chosen by rolling-origin validation. */
+#define CURVE_SEARCH_PENALTY 0.0
 
 /* Candidates are the best points of each start that lie this far apart
  * (in the unit cube), and no more than this many per start. */
@@ -324,11 +332,12 @@ run_start_cb (guint    index,
       MmxRandom random;
 
       mmx_random_init (&random, starts->seed ^ G_GUINT64_CONSTANT (0x5ea4c45ea4c4), index);
-      for (guint d = 0; d < space->n_dims; d++)
+      x[0] = CURVE_SEARCH_PENALTY;
+      for (guint d = 1; d < space->n_dims; d++)
         x[d] = 0.05 + 0.9 * mmx_random_double (&random);
     }
 
-  local_init (&local, space, x, 0, space->n_dims);
+  local_init (&local, space, x, 1, space->n_dims - 1);
   local.visits = starts->visits[index];
   starts->values[index] = local_minimise (&local, starts->max_evaluations);
   local_clear (&local);
@@ -399,6 +408,31 @@ evaluate_hyper (Space             *space,
   if (!_mmx_mmm_evaluate (workspace, hyper, &score))
     return HUGE_VAL;
   return score.objective;
+}
+
+/* The ridge penalty of @hyper's curves whose rolling-origin validation
+ * error is least, ties to the smaller; sets it in @hyper. */
+static void
+choose_penalty (Space       *space,
+                MmxMmmHyper *hyper)
+{
+  g_autoptr(MmxMmmWorkspace) workspace = _mmx_mmm_workspace_new (space->mmm, space->target);
+  double best_error = HUGE_VAL, best_log_penalty = hyper->log_penalty;
+
+  for (guint i = 0; i < PENALTY_STEPS; i++)
+    {
+      MmxMmmScore score;
+
+      hyper->log_penalty = from_unit ((double) i / (PENALTY_STEPS - 1), MIN_LOG_PENALTY,
+                                      MAX_LOG_PENALTY);
+      if (_mmx_mmm_cross_validate (workspace, hyper, &score) && score.holdout_nrmse < best_error)
+        {
+          best_error = score.holdout_nrmse;
+          best_log_penalty = hyper->log_penalty;
+        }
+    }
+  count_evaluations (space, PENALTY_STEPS);
+  hyper->log_penalty = best_log_penalty;
 }
 
 /* Orders indices by their values, then by index, so sorting is the same
@@ -560,7 +594,7 @@ collect_candidates (Space       *space,
  * baseline: an always-on channel with a concave curve and a small
  * baseline fits about as well as one with an S curve and a large one.
  * So for every channel, its curve is tried at these shapes, the rest of
- * its parameters fitted again; those that validate as well as the best
+ * its parameters fitted again; those that fit as well as the best
  * join the candidates, and the intervals show the doubt. */
 static const double profile_shapes[] = { 0.7, 1.0, 1.5, 2.5 };
 
@@ -629,15 +663,17 @@ weibull_trial_budget (guint budget)
  * @out_hyper: (out caller-allocates): the best hyper-parameters found
  * @out_candidates: (out) (optional) (element-type MmxMmmCandidate): the
  *   hyper-parameters as good as the best within one standard error of the
- *   validation error, the best first
+ *   objective's error, the best first
  * @error: a location for a #GError
  *
- * Minimises the rolling-origin validation error (plus the weighed
+ * Minimises the objective of _mmx_mmm_evaluate() (the error of the fit
+ * of all history under the prior on the curves, plus the weighed
  * decomposition distance and lift error) over every channel's carry-over
- * and saturation and the ridge penalty, with NLopt's BOBYQA from several
- * starts run in parallel; the starts after the first are random, drawn
- * from @settings' seed, so the result is the same whatever the number of
- * threads. Ties go to the earlier start.
+ * and saturation, with NLopt's BOBYQA from several starts run in
+ * parallel; the starts after the first are random, drawn from @settings'
+ * seed, so the result is the same whatever the number of threads. Ties go
+ * to the earlier start. Then chooses the ridge penalty by rolling-origin
+ * validation error.
  *
  * Returns: %FALSE with @error set when cancelled or when nothing could be
  *   fitted
@@ -682,11 +718,12 @@ mmx_mmm_search (MmxMmm                     *self,
 
   starts.max_evaluations = settings->max_evaluations > 0 ? settings->max_evaluations
                                                          : default_budget (space.n_dims);
-  space.budget = n_starts * starts.max_evaluations
+  space.budget = n_starts * starts.max_evaluations + PENALTY_STEPS
                  + (settings->choose_adstock ? K * weibull_trial_budget (starts.max_evaluations) : 0)
                  + (out_candidates != NULL ? K * G_N_ELEMENTS (profile_shapes) * PROFILE_BUDGET : 0);
   first = g_new (double, space.n_dims);
   encode (&space, &initial, first);
+  first[0] = CURVE_SEARCH_PENALTY;
   mmx_mmm_hyper_clear (&initial);
 
   starts.space = &space;
@@ -731,10 +768,10 @@ mmx_mmm_search (MmxMmm                     *self,
             profile_visits[i] = g_array_new (FALSE, FALSE, sizeof (double));
           profile_saturation (&final, best_x, PROFILE_BUDGET, profile_visits);
 
-          /* Models whose validation error differs from the best by less
-           * than its noise are as good as the best. */
+          /* Models whose error differs from the best by less than its
+           * noise are as good as the best. */
           _mmx_mmm_evaluate (workspace, out_hyper, &score);
-          threshold = best_value * (1 + score.holdout_relative_se);
+          threshold = best_value * (1 + score.relative_se);
           *out_candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) candidate_free);
           g_ptr_array_add (*out_candidates,
                            mmx_mmm_candidate_new (self, out_hyper, best_value, best, FALSE));
@@ -743,6 +780,13 @@ mmx_mmm_search (MmxMmm                     *self,
                               *out_candidates);
           for (guint i = 0; i < n_profiles; i++)
             g_array_unref (profile_visits[i]);
+        }
+      choose_penalty (&space, out_hyper);
+      for (guint i = 0; out_candidates != NULL && i < (*out_candidates)->len; i++)
+        {
+          MmxMmmCandidate *candidate = g_ptr_array_index (*out_candidates, i);
+
+          candidate->hyper.log_penalty = out_hyper->log_penalty;
         }
     }
   for (guint i = 0; i < n_starts; i++)

@@ -47,6 +47,10 @@ typedef struct
  * @decomposition_weight: how much the search favours effect shares near
  *   spend shares (Robyn's DECOMP.RSSD); 0 for not at all
  * @calibration_weight: how much the search favours matching the lifts
+ * @never_paused: (array) (nullable): per channel, whether its spend never
+ *   pauses, so that the data show its curve's slope but not its level:
+ *   the search then holds the curve's elasticity at the usual spend near
+ *   a typical one
  *
  * What the marketing-mix model is fitted to. The arrays are borrowed and
  * must outlive the #MmxMmm made from them.
@@ -64,27 +68,30 @@ typedef struct
   guint                     n_lifts;
   double                    decomposition_weight;
   double                    calibration_weight;
+  const gboolean           *never_paused;
 } MmxMmmProblem;
 
 /**
  * MmxMmmScore:
  * @objective: what the search minimises
+ * @nrmse: NRMSE of the fit on all history
+ * @relative_se: the standard error of @nrmse relative to it: how much of
+ *   a difference in the fit's error is noise
  * @holdout_nrmse: NRMSE over the rolling-origin validation folds
  * @holdout_mape: MAPE over the same periods
  * @decomposition_distance: DECOMP.RSSD of the fit on all history
  * @lift_error: the mean relative distance of the model's lifts from the
  *   experiments', NaN without experiments
- * @holdout_relative_se: the standard error of @holdout_nrmse relative to
- *   it: how much of a difference in validation error is noise
  */
 typedef struct
 {
   double objective;
+  double nrmse;
+  double relative_se;
   double holdout_nrmse;
   double holdout_mape;
   double decomposition_distance;
   double lift_error;
-  double holdout_relative_se;
 } MmxMmmScore;
 
 /**
@@ -117,7 +124,7 @@ typedef struct
  *   set with @shares
  *
  * Hyper-parameters the search found as good as the best, within the
- * noise of the validation error: models the data cannot tell apart; or
+ * noise of the search's error: models the data cannot tell apart; or
  * where a search went on resampled data, from
  * mmx_mmm_add_resampled_candidates().
  */
