@@ -262,11 +262,11 @@ static const GeneratedSet flighted_set = {
   MAX_MEDIAN_ROAS_ERROR, 7, 9
 };
 
-/* Reached: median ROAS error 11.3 % over the draws (from 5.4 to 22.9 %),
- * pooled coverage 80 %, shares within 5 points in 7 draws of 10, the
+/* Reached: median ROAS error 10.6 % over the draws (from 5.4 to 31.8 %),
+ * pooled coverage 85 %, shares within 5 points in 7 draws of 10, the
  * ranking right in 1: search, the channel that never pauses, has a
  * concave curve (elasticity 0.44 at its usual spend) below the prior's
- * typical 0.75, so its ROAS comes out 1.3-2.5 for a true 3.2, about
+ * typical 0.75, so its ROAS comes out 1.3-2.8 for a true 3.2, about
  * TV's 2.5. The issue's share and ranking targets missed; the ranking is
  * not asserted. */
 static const GeneratedSet always_on_set = {
@@ -350,17 +350,17 @@ typedef struct
 
 /* Each file is one draw of its noise, so the figures reached on a file
  * say less than those over draws (tests/bench/accuracy-redraws.sh, the
- * noise drawn again, 12 draws): median ROAS error 14.1 % on the ROAS
+ * noise drawn again, 12 draws): median ROAS error 16.1 % on the ROAS
  * data and 16.2 % on the recovery set, shares within 5 points in 8 of 12
  * each, coverage 92 % and 81 %. Copies whose outcome differs by 1e-9 of
- * itself (PERTURB=1e-9, 8 copies) give 24.6 %, 13.7 % and 18.7 % on the
- * demo: the file's figures, give or take a point. */
+ * itself (PERTURB=1e-9, 8 copies) give 22.7 %, 13.7 % and 18.7 % on the
+ * demo: the file's figures, give or take 3 points. */
 static const PublicSet public_sets[] = {
   /* PyMC-Marketing's ROAS data with the confounder z given as a control:
-   * the truth is in its README. Reached: 24.1 % median ROAS error
-   * (x2, flighted, 248 for a true 171), shares within 6.1 points, 2 of 2
-   * covered, ranking right: this draw misses the issue's targets that
-   * the draws above meet. */
+   * the truth is in its README. Reached: 21.5 % median ROAS error
+   * (x1 93.3 for a true 93.4, but x2, flighted, 245 for 171), shares
+   * within 5.9 points, 2 of 2 covered, ranking right: this draw misses
+   * the issue's targets that the draws above meet. */
   { "/mmx/models/attribution/accuracy/pymc-roas", "pymc_marketing", "mmm_roas_data.csv",
     { "date=date", "y=revenue", "x1=spend:x1", "x2=spend:x2", "z=control:z",
       "dayofyear=ignore", "quarter=ignore", "trend=ignore", "cs=ignore", "cc=ignore",
@@ -368,7 +368,7 @@ static const PublicSet public_sets[] = {
       "x1_adstock_saturated=ignore", "x2_adstock_saturated=ignore", "x1_effect=ignore",
       "x2_effect=ignore", "y01=ignore", "y02=ignore", NULL },
     { "x1", "x2" }, { 93.39, 171.41 }, { 10220.45, 6707.88 }, 2,
-    0.27, 0.07, MIN_COVERAGE, TRUE },
+    0.25, 0.07, MIN_COVERAGE, TRUE },
   /* PyMC-Marketing's demo and its parameter-recovery set (ROAS: the
    * README's true contributions over the file's spend). Both have
    * always-on channels whose true response is concave from the first

@@ -76,6 +76,9 @@ centre (MmxMmm *mmm,
       residuals[t] -= mean;
 }
 
+/* Where the priors of the searches on resampled data are drawn from. */
+#define PRIOR_STREAM G_GUINT64_CONSTANT (0x9a10a9a10a9a)
+
 /* The evaluations of one short search on resampled data: a quarter of a
  * start's, and enough for a few steps in every dimension. */
 static guint
@@ -86,8 +89,9 @@ resampled_search_budget (MmxMmm                     *mmm,
 }
 
 /* Where one short search from @from leads on @fitted plus replicate
- * @replicate of the residuals: carry-over and saturation again, the
- * carry-over kinds kept. @target is scratch, one value per period. */
+ * @replicate of the residuals, under a prior drawn for it: carry-over
+ * and saturation again, the carry-over kinds kept. @target is scratch,
+ * one value per period. */
 static gboolean
 search_resampled (MmxMmm                     *mmm,
                   const MmxMmmSearchSettings *settings,
@@ -102,9 +106,14 @@ search_resampled (MmxMmm                     *mmm,
                   MmxMmmHyper                *out_hyper)
 {
   MmxMmmSearchSettings search = *settings;
+  g_autofree double *prior_shifts = g_new (double, mmm->n_channels + 1);
+  MmxRandom random;
 
   mmx_block_bootstrap_resample (residuals, mmm->problem.use, mmm->n, block_length, seed,
                                 replicate, target);
+  mmx_random_init (&random, seed ^ PRIOR_STREAM, replicate);
+  _mmx_mmm_draw_prior_shifts (mmm, &random, prior_shifts);
+  search.prior_shifts = prior_shifts;
   for (guint t = 0; t < mmm->n; t++)
     target[t] += fitted[t];
   search.n_starts = 1;

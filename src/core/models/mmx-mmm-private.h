@@ -8,6 +8,7 @@
 #pragma once
 
 #include "mmx-mmm.h"
+#include "mmx-random.h"
 #include "mmx-ridge.h"
 
 G_BEGIN_DECLS
@@ -58,6 +59,7 @@ typedef struct
   double       *penalty;
   double       *beta;
   MmxRidge     *ridge;
+  const double *prior_shifts;     /* per channel, nullable: see MmxMmmSearchSettings */
 } MmxMmmWorkspace;
 
 MmxMmmWorkspace *_mmx_mmm_workspace_new     (MmxMmm              *self,
@@ -85,6 +87,9 @@ void             _mmx_mmm_residuals         (MmxMmm              *self,
 double           _mmx_mmm_positive_mean_adstock (MmxMmm          *self,
                                              const MmxAdstock    *adstock,
                                              guint                channel);
+void             _mmx_mmm_draw_prior_shifts (MmxMmm              *self,
+                                             MmxRandom           *random,
+                                             double              *out_shifts);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MmxMmmWorkspace, _mmx_mmm_workspace_free)
 

@@ -58,6 +58,7 @@ typedef struct
 {
   MmxMmm             *mmm;
   const double       *target;
+  const double       *prior_shifts;
   /* Per channel: whether it has a Weibull carry-over, and where its
    * parameters start in the search vector. */
   gboolean           *weibull;
@@ -243,6 +244,15 @@ objective_cb (unsigned      n,
   return score.objective;
 }
 
+static MmxMmmWorkspace *
+space_workspace_new (Space *space)
+{
+  MmxMmmWorkspace *workspace = _mmx_mmm_workspace_new (space->mmm, space->target);
+
+  workspace->prior_shifts = space->prior_shifts;
+  return workspace;
+}
+
 static void
 local_init (Local  *local,
             Space  *space,
@@ -251,7 +261,7 @@ local_init (Local  *local,
             guint   n_dims)
 {
   local->space = space;
-  local->workspace = _mmx_mmm_workspace_new (space->mmm, space->target);
+  local->workspace = space_workspace_new (space);
   mmx_mmm_hyper_init (space->mmm, &local->hyper);
   local->x = x;
   local->first_dim = first_dim;
@@ -402,7 +412,7 @@ static double
 evaluate_hyper (Space             *space,
                 const MmxMmmHyper *hyper)
 {
-  g_autoptr(MmxMmmWorkspace) workspace = _mmx_mmm_workspace_new (space->mmm, space->target);
+  g_autoptr(MmxMmmWorkspace) workspace = space_workspace_new (space);
   MmxMmmScore score;
 
   if (!_mmx_mmm_evaluate (workspace, hyper, &score))
@@ -708,6 +718,7 @@ mmx_mmm_search (MmxMmm                     *self,
   space.evaluations = &evaluations;
   space.cancelled = &cancelled;
   space.target = target != NULL ? target : self->problem.target;
+  space.prior_shifts = settings->prior_shifts;
   space.progress = progress;
   space.cancellable = cancellable;
 
@@ -752,7 +763,7 @@ mmx_mmm_search (MmxMmm                     *self,
                          weibull_trial_budget (starts.max_evaluations));
       if (out_candidates != NULL)
         {
-          g_autoptr(MmxMmmWorkspace) workspace = _mmx_mmm_workspace_new (self, space.target);
+          g_autoptr(MmxMmmWorkspace) workspace = space_workspace_new (&space);
           guint n_profiles = K * G_N_ELEMENTS (profile_shapes);
           g_autofree gboolean *final_weibull = g_new0 (gboolean, K + 1);
           g_autofree guint *final_offset = g_new0 (guint, K + 1);

@@ -611,9 +611,11 @@ score_full_fit (MmxMmmWorkspace *workspace,
 #define ELASTICITY_PRIOR_CENTRE 0.75
 #define ELASTICITY_PRIOR_WIDTH 0.5
 
-/* Minus the log prior of @hyper's curves, up to a constant. */
+/* Minus the log prior of @hyper's curves, up to a constant, with the
+ * centres moved by @shifts (nullable). */
 static double
 elasticity_penalty (MmxMmm            *self,
+                    const double      *shifts,
                     const MmxMmmHyper *hyper)
 {
   double penalty = 0;
@@ -628,10 +630,33 @@ elasticity_penalty (MmxMmm            *self,
       usual = _mmx_mmm_positive_mean_adstock (self, &response->adstock, k);
       ratio = pow (usual / response->hill.half, response->hill.shape);
       elasticity = response->hill.shape / (1 + ratio);
-      z = log (elasticity / ELASTICITY_PRIOR_CENTRE) / ELASTICITY_PRIOR_WIDTH;
+      z = (log (elasticity / ELASTICITY_PRIOR_CENTRE) - (shifts != NULL ? shifts[k] : 0))
+          / ELASTICITY_PRIOR_WIDTH;
       penalty += 0.5 * z * z;
     }
   return penalty;
+}
+
+/**
+ * _mmx_mmm_draw_prior_shifts:
+ * @self: a model
+ * @random: where the draws come from
+ * @out_shifts: (out caller-allocates): one per channel
+ *
+ * Draws the centre of each never-pausing channel's prior from the prior
+ * itself. A search on resampled data under a prior so drawn ends where
+ * the posterior would send it (randomise, then optimise): where the data
+ * cannot tell the curve's level, its spread is the prior's, not nil.
+ */
+void
+_mmx_mmm_draw_prior_shifts (MmxMmm    *self,
+                            MmxRandom *random,
+                            double    *out_shifts)
+{
+  for (guint k = 0; k < self->n_channels; k++)
+    out_shifts[k] = self->problem.never_paused != NULL && self->problem.never_paused[k]
+                      ? ELASTICITY_PRIOR_WIDTH * mmx_random_normal (random)
+                      : 0;
 }
 
 /**
@@ -670,7 +695,8 @@ _mmx_mmm_evaluate (MmxMmmWorkspace   *workspace,
   out_score->holdout_mape = NAN;
   score_full_fit (workspace, workspace->beta, out_score);
   out_score->objective = out_score->nrmse
-                         * exp (elasticity_penalty (self, hyper) / MAX (sums.n_rows, 1))
+                         * exp (elasticity_penalty (self, workspace->prior_shifts, hyper)
+                                / MAX (sums.n_rows, 1))
                          + problem->decomposition_weight * out_score->decomposition_distance;
   if (problem->n_lifts > 0)
     out_score->objective += problem->calibration_weight * out_score->lift_error;

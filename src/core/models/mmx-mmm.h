@@ -179,13 +179,17 @@ typedef struct
  * @seed: where the random starting points come from
  * @choose_adstock: whether to try a delayed (Weibull) carry-over for each
  *   channel once the geometric search is done
+ * @prior_shifts: (array) (nullable): per channel, how far the centre of
+ *   the prior on the elasticity of a channel that never pauses is moved,
+ *   in natural-log units; %NULL for none
  */
 typedef struct
 {
-  guint    n_starts;
-  guint    max_evaluations;
-  guint64  seed;
-  gboolean choose_adstock;
+  guint         n_starts;
+  guint         max_evaluations;
+  guint64       seed;
+  gboolean      choose_adstock;
+  const double *prior_shifts;
 } MmxMmmSearchSettings;
 
 /**
