@@ -772,7 +772,7 @@ test_held_at_zero (void)
   g_assert_cmpfloat (harmful->unconstrained_roas, <, 0);
   for (guint i = 0; i < result->warnings->len; i++)
     warned = warned || strstr (g_ptr_array_index (result->warnings, i), "held at 0; the "
-                                                                         "unconstrained fit was -");
+                                                                         "unconstrained fit was −");
   g_assert_true (warned);
 }
 
@@ -805,7 +805,7 @@ test_held_at_zero_conversions (void)
   harmful = find_channel (result, "Social");
   g_assert_true (harmful->held_at_zero);
   g_assert_true (isinf (mmx_channel_attribution_get_cpa (harmful, FALSE, ci)));
-  warning = find_warning_starting (result, "Social: held at 0; the unconstrained fit was -");
+  warning = find_warning_starting (result, "Social: held at 0; the unconstrained fit was −");
   g_assert_nonnull (warning);
   g_assert_nonnull (strstr (warning, "conversions per unit spent"));
   assert_no_warning_mentions (result, "ROAS");

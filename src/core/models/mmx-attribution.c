@@ -22,6 +22,7 @@
 #include "mmx-lift-tests.h"
 #include "mmx-mmm.h"
 #include "mmx-model-error.h"
+#include "mmx-number-text.h"
 #include "mmx-progress-relay.h"
 
 /* A channel is measured only when its spend moves: on at least this many
@@ -711,16 +712,23 @@ warn_about_channels (MmxAttribution *self)
   for (guint k = 0; k < self->channels->len; k++)
     {
       MmxChannelAttribution *channel = g_ptr_array_index (self->channels, k);
+      g_autofree char *unconstrained = NULL;
 
       if (channel->held_at_zero && self->target == MMX_ATTRIBUTION_CONVERSIONS)
-        warn (self, _("%s: held at 0; the unconstrained fit was %.4f conversions per unit spent. "
-                      "The data show no positive effect: check for a tracking change or a "
-                      "promotion that ran at the same time."), channel->name,
-              channel->unconstrained_roas);
+        {
+          unconstrained = mmx_number_text (channel->unconstrained_roas, 4);
+          warn (self, _("%s: held at 0; the unconstrained fit was %s conversions per unit "
+                        "spent. The data show no positive effect: check for a tracking change "
+                        "or a promotion that ran at the same time."), channel->name,
+                unconstrained);
+        }
       else if (channel->held_at_zero)
-        warn (self, _("%s: held at 0; the unconstrained fit was %.2f. The data show no positive "
-                      "effect: check for a tracking change or a promotion that ran at the same "
-                      "time."), channel->name, channel->unconstrained_roas);
+        {
+          unconstrained = mmx_number_text (channel->unconstrained_roas, 2);
+          warn (self, _("%s: held at 0; the unconstrained fit was %s. The data show no "
+                        "positive effect: check for a tracking change or a promotion that ran "
+                        "at the same time."), channel->name, unconstrained);
+        }
       else if (channel->measured && channel->zero_share > MOSTLY_ZERO)
         warn (self, _("%s: in %.0f %% of the bootstrap replicates its effect is 0, so the data "
                       "cannot confirm that it does anything."), channel->name,

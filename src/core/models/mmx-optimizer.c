@@ -16,6 +16,7 @@
 #include "mmx-fit-stats.h"
 #include "mmx-job-pool.h"
 #include "mmx-model-error.h"
+#include "mmx-number-text.h"
 #include "mmx-optimizer-private.h"
 
 /* The budget optimizer on an attribution's response curves: the goals,
@@ -1042,17 +1043,26 @@ add_notes (MmxOptimization *self,
                       "cannot pin down, so raise its spend with care."), channel->name);
     }
   if (self->n_replicates > 0 && self->uplift_ci[0] < 0 && self->uplift_ci[1] > 0)
-    note (self, _("The uplift’s 95 %% interval, %.2f to %.2f per %s, includes a loss: the data "
-                  "cannot rule out that the new split earns less than today’s. Move part of "
-                  "the way and measure, or vary spend for a few weeks to learn the curves "
-                  "better."), self->uplift_ci[0], self->uplift_ci[1], per);
+    {
+      g_autofree char *low = mmx_number_text (self->uplift_ci[0], 2);
+
+      note (self, _("The uplift’s 95 %% interval, %s to %.2f per %s, includes a loss: the data "
+                    "cannot rule out that the new split earns less than today’s. Move part of "
+                    "the way and measure, or vary spend for a few weeks to learn the curves "
+                    "better."), low, self->uplift_ci[1], per);
+    }
   if (fabs (self->budget - today) > BUDGET_CHANGE_NOTE * today && today > 0)
-    note (self, _("Today’s split spends %.2f per %s. Scaled to the budget of %.2f it would "
-                  "bring %.2f, so %.2f of the uplift comes from the change of budget and %.2f "
-                  "from the new split."),
-          today, per, self->budget, self->current_mix_revenue,
-          self->current_mix_revenue - self->current.revenue,
-          self->recommended.revenue - self->current_mix_revenue);
+    {
+      g_autofree char *from_budget = mmx_number_text (self->current_mix_revenue
+                                                      - self->current.revenue, 2);
+      g_autofree char *from_split = mmx_number_text (self->recommended.revenue
+                                                     - self->current_mix_revenue, 2);
+
+      note (self, _("Today’s split spends %.2f per %s. Scaled to the budget of %.2f it would "
+                    "bring %.2f, so %s of the uplift comes from the change of budget and %s "
+                    "from the new split."),
+            today, per, self->budget, self->current_mix_revenue, from_budget, from_split);
+    }
   if (!self->verified)
     note (self, self->target_kind == MMX_ATTRIBUTION_CONVERSIONS
                   ? _("The optimality check did not pass: the marginal costs per acquisition of "
