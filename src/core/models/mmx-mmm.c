@@ -607,7 +607,7 @@ score_full_fit (MmxMmmWorkspace *workspace,
  * bench's generated truths it runs from 0.33 to 1.51 (5th to 95th
  * percentile), median 0.70. Without it the search put the level where
  * the noise led: the bench's never-pausing channels were off by 61 %
- * (median over 20 draws of 730 days x 8 channels), with it by 32 %. */
+ * (median over 20 draws of 730 days x 8 channels), with it by 34 %. */
 #define ELASTICITY_PRIOR_CENTRE 0.75
 #define ELASTICITY_PRIOR_WIDTH 0.5
 
