@@ -15,12 +15,12 @@
 # CI. Per workload and method: the median over draws of the median ROAS
 # error, the draws with every share within 5 points, the pooled share of
 # channels whose 95 % interval covers the true ROAS, the draws ranked right,
-# the pooled median ROAS error of the channels that pause and of those that
-# never do (as the app tells them apart), and the worst channel seen (how
-# far its share was off). A last row per workload, "true curves", fits only
-# the coefficients by least squares on the truth's own carry-over and
-# saturation: the floor the noise sets, which no search of the curves can
-# beat.
+# the pooled median ROAS error and coverage of the channels that pause and
+# of those that never do (as the app tells them apart), and the worst
+# channel seen (how far its share was off). A last row per workload, "true
+# curves", fits only the coefficients by least squares on the truth's own
+# carry-over and saturation: the floor the noise sets, which no search of
+# the curves can beat.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=$(realpath "${1:-_build}")
@@ -119,12 +119,12 @@ def true_curves_result(wide, truth):
     return {"channels": channels, "baseline": {"contribution": baseline}}
 
 
-print("%-8s %-11s %5s | %-17s %-14s %-9s %-10s %-15s %s" % (
+print("%-8s %-11s %5s | %-17s %-14s %-9s %-10s %-15s %-15s %s" % (
     "workload", "method", "draws", "median ROAS error", "shares <= 5 pt", "coverage", "ranked",
-    "pause / never", "worst share error"))
+    "pause / never", "covered p / n", "worst share error"))
 for dims in workloads:
     for method in methods + ["true curves"]:
-        rows, split = [], {False: [], True: []}
+        rows, split, split_cover = [], {False: [], True: []}, {False: [], True: []}
         for seed in range(1, draws + 1):
             base = os.path.join(work, "%s_%d" % (dims, seed))
             truth = json.load(open("%s_truth.json" % base))
@@ -138,15 +138,19 @@ for dims in workloads:
             for channel in result["channels"]:
                 name, _, roas = truths[channel["name"]]
                 estimate = channel["roas"] if channel["measured"] else 0
-                split[bool(never_pauses(wide["spend_" + name].values))].append(
-                    abs(estimate - roas) / roas)
+                never = bool(never_pauses(wide["spend_" + name].values))
+                split[never].append(abs(estimate - roas) / roas)
+                if channel.get("roas_ci"):
+                    split_cover[never].append(channel["roas_ci"][0] <= roas <= channel["roas_ci"][1])
         worst = max(rows, key=lambda r: r[1][0])
-        print("%-8s %-11s %5d | %16.1f%% %8d of %-3d %s %4d of %-3d %6s / %-6s %.1f pt (%s, "
-              "seed %d)" % (
+        print("%-8s %-11s %5d | %16.1f%% %8d of %-3d %s %4d of %-3d %6s / %-6s %6s / %-6s "
+              "%.1f pt (%s, seed %d)" % (
                   dims, method, len(rows), 100 * statistics.median(r[0] for r in rows),
                   sum(r[1][0] <= 0.05 for r in rows), len(rows), coverage(rows),
                   sum(r[4] for r in rows), len(rows),
                   *("%.1f%%" % (100 * statistics.median(split[k])) if split[k] else "n/a"
+                    for k in (False, True)),
+                  *("%.0f%%" % (100 * statistics.mean(split_cover[k])) if split_cover[k] else "n/a"
                     for k in (False, True)),
                   100 * worst[1][0], worst[1][1], worst[5]))
 print("targets (issue 3): median ROAS error <= 20 %, shares within 5 points, coverage >= 80 %, "
