@@ -48,7 +48,7 @@
 
 /* Raised whenever the same data and settings give other results, so that
  * results cached by an older model are fitted again. */
-#define MODEL_VERSION 5
+#define MODEL_VERSION 6
 
 /* The evaluations of the short searches on resampled data whose ends
  * join the candidates: 15 searches of 4 channels, 3 of 20. */

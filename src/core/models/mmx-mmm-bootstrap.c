@@ -42,10 +42,11 @@ typedef struct
   const MmxMmmSearchSettings    *search;
   GPtrArray                     *candidates;
   Model                         *models;
-  /* Replicates draw a start first, then one of its candidates, so a start
-   * that left many candidates does not outweigh the others. */
-  guint                         *starts;
-  guint                          n_starts;
+  /* The starts, profiles and searches on resampled data that left
+   * candidates, by origin; and the origins that left any. */
+  GArray                        *groups[MMX_MMM_N_CANDIDATE_ORIGINS];
+  MmxMmmCandidateOrigin          origins[MMX_MMM_N_CANDIDATE_ORIGINS];
+  guint                          n_origins;
   MmxProgress                   *progress;
   GCancellable                  *cancellable;
   MmxMmmReplicate               *out;
@@ -169,17 +170,30 @@ model_clear (Model *model)
   g_free (model->fitted);
 }
 
+/* A replicate draws an origin first, each as often, then one of its
+ * starts, profiles or searches on resampled data, then one of the
+ * candidates it left: so that neither a start that left many candidates,
+ * nor the channel count (four profiles each), nor the budget (which sets
+ * how many searches on resampled data run) lets one source of doubt
+ * outweigh the others. Drawn among all of them alike, the profiles were
+ * 80 groups of 87 at 20 channels, and the searches on resampled data,
+ * which carry the prior's doubt about the level of a channel that never
+ * pauses, 3: on the bench's 1095 days x 20 channels (10 draws) 69 % of
+ * those channels' intervals covered the truth and 78 % of all, drawn so
+ * 76 % and 83 %. */
 static guint
 draw_candidate (Bootstrap *bootstrap,
                 guint      replicate)
 {
   MmxRandom random;
+  GArray *groups;
   guint start, n = 0, pick;
 
   /* A stream apart from the residuals' of the same replicate. */
   mmx_random_init (&random, bootstrap->settings->seed ^ G_GUINT64_CONSTANT (0xca4d1dca4d1d),
                    replicate);
-  start = bootstrap->starts[mmx_random_below (&random, bootstrap->n_starts)];
+  groups = bootstrap->groups[bootstrap->origins[mmx_random_below (&random, bootstrap->n_origins)]];
+  start = g_array_index (groups, guint, mmx_random_below (&random, groups->len));
 
   for (guint i = 0; i < bootstrap->candidates->len; i++)
     n += ((MmxMmmCandidate *) g_ptr_array_index (bootstrap->candidates, i))->start == start;
@@ -381,17 +395,22 @@ mmx_mmm_bootstrap (MmxMmm                        *self,
   bootstrap.progress = progress;
   bootstrap.cancellable = cancellable;
   bootstrap.out = out_replicates;
-  bootstrap.starts = g_new (guint, candidates->len);
+  for (guint o = 0; o < MMX_MMM_N_CANDIDATE_ORIGINS; o++)
+    bootstrap.groups[o] = g_array_new (FALSE, FALSE, sizeof (guint));
   for (guint i = 0; i < candidates->len; i++)
     {
-      guint start = ((MmxMmmCandidate *) g_ptr_array_index (candidates, i))->start;
+      const MmxMmmCandidate *candidate = g_ptr_array_index (candidates, i);
+      GArray *groups = bootstrap.groups[candidate->origin];
       gboolean seen = FALSE;
 
-      for (guint s = 0; s < bootstrap.n_starts; s++)
-        seen = seen || bootstrap.starts[s] == start;
+      for (guint g = 0; g < groups->len && !seen; g++)
+        seen = g_array_index (groups, guint, g) == candidate->start;
       if (!seen)
-        bootstrap.starts[bootstrap.n_starts++] = start;
+        g_array_append_val (groups, candidate->start);
     }
+  for (guint o = 0; o < MMX_MMM_N_CANDIDATE_ORIGINS; o++)
+    if (bootstrap.groups[o]->len > 0)
+      bootstrap.origins[bootstrap.n_origins++] = o;
 
   bootstrap.models = g_new0 (Model, candidates->len);
   mmx_parallel_for (candidates->len, prepare_model_cb, &bootstrap, cancellable);
@@ -415,7 +434,8 @@ mmx_mmm_bootstrap (MmxMmm                        *self,
   for (guint i = 0; i < candidates->len; i++)
     model_clear (&bootstrap.models[i]);
   g_free (bootstrap.models);
-  g_free (bootstrap.starts);
+  for (guint o = 0; o < MMX_MMM_N_CANDIDATE_ORIGINS; o++)
+    g_array_unref (bootstrap.groups[o]);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
@@ -539,7 +559,8 @@ mmx_mmm_add_resampled_candidates (MmxMmm                        *self,
       if (ok[i] && (on_data = mmx_mmm_fit (self, &found[i], NULL, NULL)) != NULL)
         g_ptr_array_add (candidates, mmx_mmm_candidate_new (self, &found[i],
                                                             on_data->score.objective,
-                                                            first_group + i, FALSE));
+                                                            first_group + i,
+                                                            MMX_MMM_CANDIDATE_RESAMPLED));
       mmx_mmm_hyper_clear (&found[i]);
     }
   return !g_cancellable_set_error_if_cancelled (cancellable, error);
@@ -631,7 +652,7 @@ mmx_mmm_choose_typical (MmxMmm    *self,
       const MmxMmmCandidate *candidate = g_ptr_array_index (candidates, i);
       gpointer key = GUINT_TO_POINTER (candidate->start + 1);
 
-      n_profiles += candidate->profile != FALSE;
+      n_profiles += candidate->origin == MMX_MMM_CANDIDATE_PROFILE;
       g_hash_table_insert (group_sizes, key,
                            GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (group_sizes, key))
                                              + 1));
@@ -644,7 +665,7 @@ mmx_mmm_choose_typical (MmxMmm    *self,
 
       if (!isfinite (candidate->akaike))
         continue;
-      weights[i] = candidate->profile
+      weights[i] = candidate->origin == MMX_MMM_CANDIDATE_PROFILE
                    ? 1.0 / n_profiles
                    : 1.0 / GPOINTER_TO_UINT (g_hash_table_lookup (group_sizes,
                                                                   GUINT_TO_POINTER (candidate->start + 1)));

@@ -521,24 +521,24 @@ candidate_free (MmxMmmCandidate *candidate)
  * @hyper: hyper-parameters, copied
  * @objective: their score
  * @start: the start, profile or other search that found them
- * @profile: whether a saturation profile found them
+ * @origin: what kind of search that was
  *
  * Returns: (transfer full): a candidate, freed by the array
  *   mmx_mmm_search() gives
  */
 MmxMmmCandidate *
-mmx_mmm_candidate_new (MmxMmm            *mmm,
-                       const MmxMmmHyper *hyper,
-                       double             objective,
-                       guint              start,
-                       gboolean           profile)
+mmx_mmm_candidate_new (MmxMmm                *mmm,
+                       const MmxMmmHyper     *hyper,
+                       double                 objective,
+                       guint                  start,
+                       MmxMmmCandidateOrigin  origin)
 {
   MmxMmmCandidate *candidate = g_new0 (MmxMmmCandidate, 1);
 
   mmx_mmm_hyper_copy (mmm, hyper, &candidate->hyper);
   candidate->objective = objective;
   candidate->start = start;
-  candidate->profile = profile;
+  candidate->origin = origin;
   return candidate;
 }
 
@@ -594,7 +594,9 @@ collect_candidates (Space       *space,
           decode (space, x, &hyper);
           g_ptr_array_add (candidates,
                            mmx_mmm_candidate_new (space->mmm, &hyper, values[order[i]],
-                                                  first_group + group, first_group > 0));
+                                                  first_group + group,
+                                                  first_group > 0 ? MMX_MMM_CANDIDATE_PROFILE
+                                                                  : MMX_MMM_CANDIDATE_SEARCH));
         }
     }
   mmx_mmm_hyper_clear (&hyper);
@@ -785,7 +787,8 @@ mmx_mmm_search (MmxMmm                     *self,
           threshold = best_value * (1 + score.relative_se);
           *out_candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) candidate_free);
           g_ptr_array_add (*out_candidates,
-                           mmx_mmm_candidate_new (self, out_hyper, best_value, best, FALSE));
+                           mmx_mmm_candidate_new (self, out_hyper, best_value, best,
+                                                  MMX_MMM_CANDIDATE_SEARCH));
           collect_candidates (&space, starts.visits, n_starts, 0, threshold, *out_candidates);
           collect_candidates (&final, profile_visits, n_profiles, n_starts, threshold,
                               *out_candidates);

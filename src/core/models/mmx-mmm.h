@@ -110,13 +110,31 @@ typedef struct
 } MmxMmmHyper;
 
 /**
+ * MmxMmmCandidateOrigin:
+ * @MMX_MMM_CANDIDATE_SEARCH: a start of the search on the data
+ * @MMX_MMM_CANDIDATE_PROFILE: a profile of one channel's saturation
+ * @MMX_MMM_CANDIDATE_RESAMPLED: a search on resampled data, under a
+ *   drawn prior
+ *
+ * What found a candidate: each is a different source of doubt about the
+ * curves.
+ */
+typedef enum
+{
+  MMX_MMM_CANDIDATE_SEARCH,
+  MMX_MMM_CANDIDATE_PROFILE,
+  MMX_MMM_CANDIDATE_RESAMPLED,
+} MmxMmmCandidateOrigin;
+
+#define MMX_MMM_N_CANDIDATE_ORIGINS 3
+
+/**
  * MmxMmmCandidate:
  * @hyper: hyper-parameters
  * @objective: their score on the data
  * @start: the search start, saturation profile or search on resampled
  *   data that found them
- * @profile: whether a profile of one channel's saturation found them,
- *   rather than a search
+ * @origin: what kind of search that was
  * @shares: (array) (nullable): each channel's share of the target in their
  *   fit of all history, one per channel, once mmx_mmm_choose_typical()
  *   has fitted them
@@ -130,12 +148,12 @@ typedef struct
  */
 typedef struct
 {
-  MmxMmmHyper hyper;
-  double      objective;
-  guint       start;
-  gboolean    profile;
-  double     *shares;
-  double      akaike;
+  MmxMmmHyper           hyper;
+  double                objective;
+  guint                 start;
+  MmxMmmCandidateOrigin origin;
+  double               *shares;
+  double                akaike;
 } MmxMmmCandidate;
 
 /**
@@ -247,7 +265,7 @@ MmxMmmCandidate *mmx_mmm_candidate_new (MmxMmm                 *mmm,
                                         const MmxMmmHyper      *hyper,
                                         double                  objective,
                                         guint                   start,
-                                        gboolean                profile) G_GNUC_WARN_UNUSED_RESULT;
+                                        MmxMmmCandidateOrigin   origin) G_GNUC_WARN_UNUSED_RESULT;
 gboolean   mmx_mmm_add_resampled_candidates (MmxMmm                        *self,
                                     const MmxMmmBootstrapSettings *settings,
                                     const MmxMmmSearchSettings    *search,
