@@ -111,6 +111,23 @@ test_hill (void)
   g_assert_cmpfloat (mmx_hill_derivative (&hill, 1e300), ==, 0);
 }
 
+/* The elasticity against a h'(a) / h(a) from the derivative; a concave
+ * curve's is its shape near 0 and falls towards 0 far above half. */
+static void
+test_hill_elasticity (void)
+{
+  MmxHill hill = { 100, 2 };
+  MmxHill concave = { 50, 1 };
+
+  for (double a = 10; a < 400; a += 35)
+    g_assert_cmpfloat_with_epsilon (mmx_hill_elasticity (&hill, a),
+                                    a * mmx_hill_derivative (&hill, a) / mmx_hill_eval (&hill, a),
+                                    1e-12);
+  g_assert_cmpfloat_with_epsilon (mmx_hill_elasticity (&hill, 100), 1, 1e-15);
+  g_assert_cmpfloat_with_epsilon (mmx_hill_elasticity (&concave, 1e-9), 1, 1e-9);
+  g_assert_cmpfloat (mmx_hill_elasticity (&concave, 1e300), <, 1e-200);
+}
+
 /* The second derivative against a central difference of the first: it
  * changes sign at the inflection point of an S-shaped curve, where
  * (a / half)^shape = (shape - 1) / (shape + 1), and the concave shape
@@ -187,6 +204,7 @@ main (int    argc,
   g_test_add_func ("/mmx/models/adstock/stride", test_stride);
   g_test_add_func ("/mmx/models/adstock/weibull", test_weibull);
   g_test_add_func ("/mmx/models/hill", test_hill);
+  g_test_add_func ("/mmx/models/hill/elasticity", test_hill_elasticity);
   g_test_add_func ("/mmx/models/hill/curvature", test_hill_curvature);
   g_test_add_func ("/mmx/models/response", test_response);
   g_test_add_func ("/mmx/models/response/steady-hill", test_response_steady_hill);

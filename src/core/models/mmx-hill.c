@@ -47,6 +47,23 @@ mmx_hill_derivative (const MmxHill *self,
 }
 
 /**
+ * mmx_hill_elasticity:
+ * @self: a curve
+ * @a: an (adstocked) spend above 0
+ *
+ * Returns: a h'(a) / h(a), the share by which the response grows per
+ *   share of spend at @a: shape / (1 + (a / half)^shape)
+ */
+double
+mmx_hill_elasticity (const MmxHill *self,
+                     double         a)
+{
+  g_return_val_if_fail (a > 0, 0);
+
+  return self->shape / (1 + pow (a / self->half, self->shape));
+}
+
+/**
  * mmx_hill_curvature:
  * @self: a curve
  * @a: an (adstocked) spend above 0

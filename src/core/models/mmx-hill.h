@@ -29,6 +29,8 @@ double mmx_hill_eval        (const MmxHill *self,
                              double         a);
 double mmx_hill_derivative  (const MmxHill *self,
                              double         a);
+double mmx_hill_elasticity  (const MmxHill *self,
+                             double         a);
 double mmx_hill_curvature   (const MmxHill *self,
                              double         a);
 double mmx_hill_get_inflection (const MmxHill *self);

@@ -611,6 +611,13 @@ score_full_fit (MmxMmmWorkspace *workspace,
 #define ELASTICITY_PRIOR_CENTRE 0.75
 #define ELASTICITY_PRIOR_WIDTH 0.5
 
+static gboolean
+has_prior (MmxMmm *self,
+           guint   channel)
+{
+  return self->problem.never_paused != NULL && self->problem.never_paused[channel];
+}
+
 /* Minus the log prior of @hyper's curves, up to a constant, with the
  * centres moved by @shifts (nullable). */
 static double
@@ -620,17 +627,16 @@ elasticity_penalty (MmxMmm            *self,
 {
   double penalty = 0;
 
-  for (guint k = 0; k < self->n_channels && self->problem.never_paused != NULL; k++)
+  for (guint k = 0; k < self->n_channels; k++)
     {
       const MmxResponse *response = &hyper->responses[k];
-      double usual, ratio, elasticity, z;
+      double usual, z;
 
-      if (!self->problem.never_paused[k])
+      if (!has_prior (self, k))
         continue;
       usual = _mmx_mmm_positive_mean_adstock (self, &response->adstock, k);
-      ratio = pow (usual / response->hill.half, response->hill.shape);
-      elasticity = response->hill.shape / (1 + ratio);
-      z = (log (elasticity / ELASTICITY_PRIOR_CENTRE) - (shifts != NULL ? shifts[k] : 0))
+      z = (log (mmx_hill_elasticity (&response->hill, usual) / ELASTICITY_PRIOR_CENTRE)
+           - (shifts != NULL ? shifts[k] : 0))
           / ELASTICITY_PRIOR_WIDTH;
       penalty += 0.5 * z * z;
     }
@@ -654,9 +660,7 @@ _mmx_mmm_draw_prior_shifts (MmxMmm    *self,
                             double    *out_shifts)
 {
   for (guint k = 0; k < self->n_channels; k++)
-    out_shifts[k] = self->problem.never_paused != NULL && self->problem.never_paused[k]
-                      ? ELASTICITY_PRIOR_WIDTH * mmx_random_normal (random)
-                      : 0;
+    out_shifts[k] = has_prior (self, k) ? ELASTICITY_PRIOR_WIDTH * mmx_random_normal (random) : 0;
 }
 
 /**
