@@ -195,8 +195,9 @@ typedef struct
  * @max_evaluations: the budget of each start; 0 for one that grows with
  *   the number of channels
  * @seed: where the random starting points come from
- * @choose_adstock: whether to try a delayed (Weibull) carry-over for each
- *   channel once the geometric search is done
+ * @choose_adstock: whether to try other carry-overs for each channel
+ *   once the search is done: a delayed (Weibull) one and geometric ones
+ *   of other decays
  * @prior_shifts: (array) (nullable): per channel, how far the centre of
  *   the prior on the elasticity of a channel that never pauses is moved,
  *   in natural-log units; %NULL for none
