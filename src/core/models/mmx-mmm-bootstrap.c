@@ -77,6 +77,31 @@ centre (MmxMmm *mmm,
       residuals[t] -= mean;
 }
 
+/* A fit follows its noise by as many degrees of freedom as it spends, so
+ * its residuals spread less than the noise, by about √((n − df) / n): the
+ * refits draw from residuals raised by its inverse (the modified
+ * residuals of Davison and Hinkley, Bootstrap Methods, 6.2.3). On
+ * PyMC-Marketing's parameter-recovery set (159 weeks, about 36 degrees of
+ * freedom) the residuals spread 12 % less than the noise the file was
+ * drawn with. The searches on resampled data keep the residuals as they
+ * are: raised there too, they moved the typical model, and the estimates
+ * of the always-on test (9.7 -> 13.0 % median error) and the demo file's
+ * shares (8.9 -> 11.1 points) grew worse. */
+static void
+raise_to_noise (MmxMmm *mmm,
+                double  degrees_of_freedom,
+                double *residuals)
+{
+  guint n_used = 0;
+  double scale;
+
+  for (guint t = 0; t < mmm->n; t++)
+    n_used += mmm->problem.use[t] != 0;
+  scale = sqrt (n_used / MAX (n_used - degrees_of_freedom, 1));
+  for (guint t = 0; t < mmm->n; t++)
+    residuals[t] *= scale;
+}
+
 /* Where the priors of the searches on resampled data are drawn from. */
 #define PRIOR_STREAM G_GUINT64_CONSTANT (0x9a10a9a10a9a)
 
@@ -155,6 +180,7 @@ prepare_model_cb (guint    index,
   _mmx_mmm_workspace_cross (model->workspace, model->residuals, model->residual_cross);
 
   centre (mmm, model->residuals);
+  raise_to_noise (mmm, fit->degrees_of_freedom, model->residuals);
   model->ok = TRUE;
 }
 

@@ -938,7 +938,7 @@ mmx_mmm_fit (MmxMmm       *self,
   g_autoptr(MmxMmmFit) fit = g_new0 (MmxMmmFit, 1);
   guint n = self->n, nb = self->n_baseline, K = self->n_channels, p = self->p;
   g_autofree double *column = g_new (double, n);
-  double squares = 0, df;
+  double squares = 0;
   guint n_used = 0;
 
   target = target != NULL ? target : self->problem.target;
@@ -961,7 +961,7 @@ mmx_mmm_fit (MmxMmm       *self,
       return NULL;
     }
   /* The unconstrained solve was the last: its system is the fit's. */
-  df = effective_df (workspace) + count_hyper_parameters (self, hyper);
+  fit->degrees_of_freedom = effective_df (workspace) + count_hyper_parameters (self, hyper);
 
   /* Every period, the unfitted ones too, from the unmasked columns. */
   fit->baseline = g_new0 (double, n);
@@ -1011,7 +1011,8 @@ mmx_mmm_fit (MmxMmm       *self,
       squares += self->lift_variance * miss * miss / (lift->standard_error * lift->standard_error);
       n_used++;
     }
-  fit->akaike = n_used * log (MAX (squares, DBL_MIN) / MAX (n_used, 1)) + 2 * df;
+  fit->akaike = n_used * log (MAX (squares, DBL_MIN) / MAX (n_used, 1))
+                + 2 * fit->degrees_of_freedom;
   return g_steal_pointer (&fit);
 }
 

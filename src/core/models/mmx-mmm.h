@@ -167,10 +167,11 @@ typedef struct
  * @contributions: (array): each channel's part: @n_channels rows of one
  *   value per period
  * @residual_sd: the standard deviation of the residuals
+ * @degrees_of_freedom: what the fit spent of the data: the ridge's
+ *   effective degrees of freedom and the number of hyper-parameters
  * @akaike: Akaike's information criterion of the fit, n ln (RSS / n)
- *   + 2 × (the ridge's effective degrees of freedom + the number of
- *   hyper-parameters), the lift tests counted among the n observations:
- *   lower is likelier
+ *   + 2 × @degrees_of_freedom, the lift tests counted among the n
+ *   observations: lower is likelier
  * @score: the search's scores at these hyper-parameters
  *
  * The coefficients for a choice of hyper-parameters; fitted = baseline +
@@ -185,6 +186,7 @@ typedef struct
   double      *baseline;
   double      *contributions;
   double       residual_sd;
+  double       degrees_of_freedom;
   double       akaike;
   MmxMmmScore  score;
 } MmxMmmFit;
