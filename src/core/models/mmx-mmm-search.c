@@ -374,6 +374,13 @@ static const double trial_decays[] = { 0.25, 0.55, 0.8 };
 /* Evaluations of a restart: two parameters, converged in fewer. */
 #define RESTART_BUDGET 40
 
+/* A channel's trials in one round, the Weibull one given @weibull_budget. */
+static guint
+carry_over_round_budget (guint weibull_budget)
+{
+  return weibull_budget + G_N_ELEMENTS (trial_decays) * RESTART_BUDGET;
+}
+
 typedef struct
 {
   Space       *space;
@@ -412,7 +419,9 @@ try_carry_over_cb (guint    index,
   g_autofree guint *offset = g_new (guint, K);
   g_autofree double *x = NULL;
   MmxMmmHyper *found = &trials->found[index];
+  guint budget = trial == 0 ? trials->max_evaluations : RESTART_BUDGET;
   MmxAdstock *adstock;
+  gboolean skip;
   Space space;
   Local local = { 0 };
 
@@ -420,25 +429,25 @@ try_carry_over_cb (guint    index,
   adstock = &found->responses[channel].adstock;
   if (trial == 0)
     {
-      if (adstock->kind == MMX_ADSTOCK_WEIBULL)
-        {
-          trials->values[index] = HUGE_VAL;
-          return;
-        }
+      skip = adstock->kind == MMX_ADSTOCK_WEIBULL;
       adstock->kind = MMX_ADSTOCK_WEIBULL;
     }
   else
     {
       double decay = trial_decays[trial - 1];
 
-      if (adstock->kind == MMX_ADSTOCK_GEOMETRIC
-          && fabs (adstock->decay - decay) < TRIAL_DECAY_DISTANCE)
-        {
-          trials->values[index] = HUGE_VAL;
-          return;
-        }
+      skip = adstock->kind == MMX_ADSTOCK_GEOMETRIC
+             && fabs (adstock->decay - decay) < TRIAL_DECAY_DISTANCE;
       adstock->kind = MMX_ADSTOCK_GEOMETRIC;
       adstock->decay = decay;
+    }
+  /* A trial skipped counts as done, or the time left would be
+   * over-stated. */
+  if (skip)
+    {
+      trials->values[index] = HUGE_VAL;
+      count_evaluations (base, budget);
+      return;
     }
   space = space_for (base, found, weibull, offset);
   /* Encoding a geometric as a Weibull starts from the closest one. */
@@ -450,8 +459,7 @@ try_carry_over_cb (guint    index,
     local_init (&local, &space, x, offset[channel], 4);
   else
     local_init (&local, &space, x, offset[channel] + 1, 2);
-  trials->values[index] = local_minimise (&local, trial == 0 ? trials->max_evaluations
-                                                             : RESTART_BUDGET);
+  trials->values[index] = local_minimise (&local, budget);
   local_clear (&local);
   decode (&space, x, found);
 }
@@ -576,9 +584,14 @@ choose_adstocks (Space       *space,
                  double      *best_value,
                  guint        max_evaluations)
 {
-  for (guint round = 0; round < CARRY_OVER_ROUNDS; round++)
-    if (!try_carry_overs (space, best, best_value, max_evaluations))
-      break;
+  guint round = 0;
+
+  while (round < CARRY_OVER_ROUNDS && try_carry_overs (space, best, best_value, max_evaluations))
+    round++;
+  /* The rounds not needed count as done, as skipped trials do. */
+  if (round + 1 < CARRY_OVER_ROUNDS)
+    count_evaluations (space, (CARRY_OVER_ROUNDS - round - 1) * space->mmm->n_channels
+                              * carry_over_round_budget (max_evaluations));
 }
 
 static void
@@ -737,14 +750,6 @@ weibull_trial_budget (guint budget)
   return MIN (budget / 8, 100);
 }
 
-/* A channel's carry-over trials, every round. */
-static guint
-carry_over_budget (guint budget)
-{
-  return CARRY_OVER_ROUNDS * (weibull_trial_budget (budget)
-                              + G_N_ELEMENTS (trial_decays) * RESTART_BUDGET);
-}
-
 /**
  * mmx_mmm_search:
  * @self: a model
@@ -791,7 +796,7 @@ mmx_mmm_search (MmxMmm                     *self,
   Space space = { 0 };
   Starts starts = { 0 };
   guint n_starts = MAX (settings->n_starts, 1);
-  guint best = 0;
+  guint best = 0, carry_over_budget;
   gint evaluations = 0, cancelled = FALSE;
   double best_value;
 
@@ -813,8 +818,10 @@ mmx_mmm_search (MmxMmm                     *self,
 
   starts.max_evaluations = settings->max_evaluations > 0 ? settings->max_evaluations
                                                          : default_budget (space.n_dims);
+  carry_over_budget = CARRY_OVER_ROUNDS * K
+                      * carry_over_round_budget (weibull_trial_budget (starts.max_evaluations));
   space.budget = n_starts * starts.max_evaluations + PENALTY_STEPS
-                 + (settings->choose_adstock ? K * carry_over_budget (starts.max_evaluations) : 0)
+                 + (settings->choose_adstock ? carry_over_budget : 0)
                  + (out_candidates != NULL ? K * G_N_ELEMENTS (profile_shapes) * PROFILE_BUDGET : 0);
   first = g_new (double, space.n_dims);
   encode (&space, &initial, first);
