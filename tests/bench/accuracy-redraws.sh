@@ -8,14 +8,14 @@
 #
 # Two kinds of draw:
 # - noise drawn again (the default): PyMC-Marketing's ROAS data (z given as
-#   a control) and the parameter-recovery set hold every part of their
-#   outcome but the noise; a draw keeps those parts and the spend, so the
-#   true ROAS and contributions stay the file's, and adds Gaussian noise of
-#   the file's own spread.
+#   a control), its demo and the parameter-recovery set hold every part of
+#   their outcome but the noise (the demo's rebuilt from its notebook's
+#   formula); a draw keeps those parts and the spend, so the true ROAS and
+#   contributions stay the file's, and adds Gaussian noise of the file's
+#   own spread.
 # - PERTURB=1e-9: the file's outcome times (1 + PERTURB × N(0, 1)), the
-#   round-off of another export; PyMC-Marketing's demo joins the two sets.
-#   The answer should not move; where it does, the search settles by its
-#   path rather than by the data.
+#   round-off of another export. The answer should not move; where it
+#   does, the search settles by its path rather than by the data.
 # Env: BOOTSTRAP (300), ATTRIBUTE_ARGS (more options for attribute),
 # VERBOSE=1 (each draw's ROAS and intervals). Needs /usr/bin/python3 (the
 # standard library only); never run by CI. Prints, per set, the file's
@@ -41,7 +41,7 @@ trap 'rm -rf "$work"' EXIT
 [ -x "$MMX_CLI" ] || { echo "build $MMX_CLI first: meson compile -C $build" >&2; exit 1; }
 
 /usr/bin/python3 - "$root/tests/bench" "$work" <<'PY'
-import csv, json, os, random, shlex, statistics, subprocess, sys
+import csv, json, math, os, random, shlex, statistics, subprocess, sys
 
 sys.path.insert(0, sys.argv[1])
 from attribution_score import coverage, score
@@ -94,12 +94,27 @@ def recovery_set():
 
 def example_set():
     rows = read("pymc_marketing", "mmm_example.csv")
-    parts = read("pymc_marketing", "mmm_example_true_contributions_DERIVED.csv")
-    truth = {c: sum(float(p[c + "_contribution"]) for p in parts) for c in ("x1", "x2")}
+    effects = read("pymc_marketing", "mmm_example_true_contributions_DERIVED.csv")
+    truth = {c: sum(float(p[c + "_contribution"]) for p in effects) for c in ("x1", "x2")}
     events = ["event_1", "event_2"]
     maps = ["date_week=date", "y=revenue"] + spend_maps(truth) \
         + ["%s=control:%s" % (e, e) for e in events]
-    return "pymc-example", rows, None, truth, ["date_week"] + list(truth) + events, maps, None
+    # y = 1000 (2 + trend + 0.5 (cs + cc) + events + effects + epsilon), the
+    # generating notebook's trend and seasonality; the events' effects are
+    # not published, so the noise is what a fit of the baseline's parts to
+    # y less the effects leaves (its spread 239 for the notebook's 250).
+    n = len(rows)
+    parts = {c: [float(p[c + "_contribution"]) for p in effects] for c in truth}
+    parts["trend"] = [(50 * t / (n - 1) + 10) ** 0.25 - 1 for t in range(n)]
+    parts["seasonality"] = [-math.sin(4 * math.pi * float(r["dayofyear"]) / 365.5)
+                            + math.cos(2 * math.pi * float(r["dayofyear"]) / 365.5) for r in rows]
+    parts.update({e: [float(r[e]) for r in rows] for e in events})
+    baseline = [[1.0] * n] + [parts[k] for k in ["trend", "seasonality"] + events]
+    rest = [float(r["y"]) - sum(parts[c][t] for c in truth) for t, r in enumerate(rows)]
+    beta = least_squares(baseline, rest)
+    noise = [v - sum(b * column[t] for b, column in zip(beta, baseline))
+             for t, v in enumerate(rest)]
+    return "pymc-example", rows, noise, truth, ["date_week"] + list(truth) + events, maps, parts
 
 
 def outcome(rows, noise, draw):

@@ -351,8 +351,8 @@ typedef struct
 /* Each file is one draw of its noise, so the figures reached on a file
  * say less than those over draws (tests/bench/accuracy-redraws.sh, the
  * noise drawn again, 12 draws): median ROAS error 13.8 % on the ROAS
- * data and 16.2 % on the recovery set, shares within 5 points in 9 and 8
- * of 12, coverage 92 % and 81 %. Copies whose outcome differs by 1e-9 of
+ * data, 16.2 % on the recovery set and 10.4 % on the demo, shares within
+ * 5 points in 9, 8 and 6 of 12, coverage 92 %, 81 % and 100 %. Copies whose outcome differs by 1e-9 of
  * itself (PERTURB=1e-9, 8 copies) give 22.7 %, 13.7 % and 18.7 % on the
  * demo: the file's figures, give or take 3 points. */
 static const PublicSet public_sets[] = {
