@@ -13,6 +13,7 @@
 
 #include "mmx-cli.h"
 #include "mmx-json.h"
+#include "mmx-number-text.h"
 
 /**
  * mmx_cli_open_store:
@@ -128,7 +129,7 @@ mmx_cli_format_signed (double value)
   if (!isfinite (value))
     return g_strdup ("—");
   amount = mmx_cli_format_amount (fabs (value));
-  return g_strdup_printf ("%s%s", value < 0 ? "−" : "+", amount);
+  return g_strconcat (mmx_number_shows_minus (value, 2) ? MMX_MINUS_SIGN : "+", amount, NULL);
 }
 
 /**
@@ -143,7 +144,8 @@ mmx_cli_format_signed_percent (double share)
 {
   if (!isfinite (share))
     return g_strdup ("—");
-  return g_strdup_printf ("%s%.1f %%", share < 0 ? "−" : "+", fabs (share) * 100);
+  return g_strdup_printf ("%s%.1f %%", mmx_number_shows_minus (share * 100, 1) ? MMX_MINUS_SIGN : "+",
+                          fabs (share) * 100);
 }
 
 /**

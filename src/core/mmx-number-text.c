@@ -11,13 +11,35 @@
 #include <string.h>
 
 /**
+ * mmx_number_shows_minus:
+ * @value: a number
+ * @decimals: how many digits after the point it is written with
+ *
+ * Whether @value, written with @decimals digits, needs a minus: not
+ * where it rounds to zero, where a minus would say a loss the digits do
+ * not show.
+ *
+ * Returns: %TRUE for a negative value that does not round to zero
+ */
+gboolean
+mmx_number_shows_minus (double value,
+                        guint  decimals)
+{
+  g_autofree char *digits = NULL;
+
+  if (!(value < 0))
+    return FALSE;
+  digits = g_strdup_printf ("%.*f", (int) MIN (decimals, 100), -value);
+  return strspn (digits, "0.,") != strlen (digits);
+}
+
+/**
  * mmx_number_text:
  * @value: a number that may be negative
  * @decimals: how many digits after the point
  *
- * A number for a sentence: printf's "%.*f" in the user's locale, but with
- * a true minus (U+2212) for a negative value, as the rest of the text
- * uses typographic dashes, and none where the value rounds to zero.
+ * A number for a sentence: printf's "%.*f" in the user's locale, with
+ * the minus of mmx_number_shows_minus().
  *
  * Returns: (transfer full): the text
  */
@@ -26,9 +48,8 @@ mmx_number_text (double value,
                  int    decimals)
 {
   g_autofree char *digits = g_strdup_printf ("%.*f", decimals, fabs (value));
-  gboolean zero = strspn (digits, "0.,") == strlen (digits);
 
-  if (value < 0 && !zero)
-    return g_strdup_printf ("−%s", digits);
+  if (mmx_number_shows_minus (value, (guint) MAX (decimals, 0)))
+    return g_strconcat (MMX_MINUS_SIGN, digits, NULL);
   return g_steal_pointer (&digits);
 }

@@ -11,7 +11,12 @@
 
 G_BEGIN_DECLS
 
-char *mmx_number_text (double value,
-                       int    decimals) G_GNUC_WARN_UNUSED_RESULT;
+/* A true minus, U+2212: the text's dashes are typographic too. */
+#define MMX_MINUS_SIGN "−"
+
+gboolean mmx_number_shows_minus (double value,
+                                 guint  decimals);
+char    *mmx_number_text        (double value,
+                                 int    decimals) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -16,10 +16,10 @@
 #include <string.h>
 
 #include "mmx-number-format.h"
+#include "mmx-number-text.h"
 
 /* Written for values that cannot be computed (ROAS without spend). */
 #define NO_VALUE "—"
-#define MINUS_SIGN "−"
 #define NO_BREAK_SPACE " "
 
 /* The currencies small businesses bill in, with their usual symbol when
@@ -223,10 +223,7 @@ append_number (GString               *out,
         *end-- = '\0';
     }
 
-  /* −0.00 is 0.00. */
-  *out_negative = value < 0 && strspn (buffer, "0") != strlen (buffer);
-  if (*out_negative == FALSE && value < 0 && point != NULL)
-    *out_negative = strspn (point + 1, "0") != strlen (point + 1);
+  *out_negative = mmx_number_shows_minus (value, MIN (decimals, 12));
 
   append_grouped (out, self, buffer);
   if (point != NULL && point[1] != '\0')
@@ -249,7 +246,7 @@ format_plain (const MmxNumberFormat *self,
     return g_strdup (NO_VALUE);
   append_number (digits, self, value, decimals, trim, &negative);
   if (negative)
-    g_string_prepend (digits, MINUS_SIGN);
+    g_string_prepend (digits, MMX_MINUS_SIGN);
   return g_string_free (g_steal_pointer (&digits), FALSE);
 }
 
@@ -275,8 +272,8 @@ wrap_money (const MmxNumberFormat *self,
   const char *space = self->symbol_space || symbol_needs_space (self) ? NO_BREAK_SPACE : "";
 
   if (self->symbol_first)
-    return g_strconcat (negative ? MINUS_SIGN : "", self->currency_symbol, space, digits, NULL);
-  return g_strconcat (negative ? MINUS_SIGN : "", digits, space, self->currency_symbol, NULL);
+    return g_strconcat (negative ? MMX_MINUS_SIGN : "", self->currency_symbol, space, digits, NULL);
+  return g_strconcat (negative ? MMX_MINUS_SIGN : "", digits, space, self->currency_symbol, NULL);
 }
 
 /**
@@ -366,7 +363,7 @@ format_in_unit (const MmxNumberFormat *self,
   with_unit = add_unit (digits->str, unit);
   if (money)
     return wrap_money (self, with_unit, negative);
-  return negative ? g_strconcat (MINUS_SIGN, with_unit, NULL) : g_steal_pointer (&with_unit);
+  return negative ? g_strconcat (MMX_MINUS_SIGN, with_unit, NULL) : g_steal_pointer (&with_unit);
 }
 
 /**

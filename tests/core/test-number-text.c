@@ -38,6 +38,18 @@ test_signs (void)
     }
 }
 
+/* The render's formats ask the same question of their own digits. */
+static void
+test_shows_minus (void)
+{
+  g_assert_true (mmx_number_shows_minus (-0.01, 2));
+  g_assert_false (mmx_number_shows_minus (-0.004, 2));
+  g_assert_true (mmx_number_shows_minus (-0.004, 3));
+  g_assert_false (mmx_number_shows_minus (0.5, 1));
+  g_assert_false (mmx_number_shows_minus (NAN, 2));
+  g_assert_true (mmx_number_shows_minus (-INFINITY, 0));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -45,6 +57,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/mmx/core/number-text/signs", test_signs);
+  g_test_add_func ("/mmx/core/number-text/shows-minus", test_shows_minus);
 
   return g_test_run ();
 }
