@@ -25,12 +25,15 @@ gboolean
 mmx_number_shows_minus (double value,
                         guint  decimals)
 {
-  g_autofree char *digits = NULL;
+  char format[16];
+  char digits[G_ASCII_DTOSTR_BUF_SIZE * 2];
 
   if (!(value < 0))
     return FALSE;
-  digits = g_strdup_printf ("%.*f", (int) MIN (decimals, 100), -value);
-  return strspn (digits, "0.,") != strlen (digits);
+  /* In the C locale: another's decimal point may not be one byte. */
+  g_snprintf (format, sizeof format, "%%.%uf", MIN (decimals, 30));
+  g_ascii_formatd (digits, sizeof digits, format, -value);
+  return strspn (digits, "0.") != strlen (digits);
 }
 
 /**
