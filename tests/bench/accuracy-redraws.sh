@@ -21,10 +21,11 @@
 # standard library only); never run by CI. Prints, per set, the file's
 # figures and those over the draws: median ROAS error, draws with every
 # share within 5 points, pooled coverage of the 95 % intervals, draws
-# ranked right. With the noise drawn again, a "true curves" row per set fits
-# only the coefficients, by least squares on the file's own true parts
-# (each channel's effect, the baseline's parts, the controls'): the floor
-# the noise sets, which no search of the curves can beat.
+# ranked right. With the noise drawn again, a "true curves" row under the
+# file's and under the draws' fits only the coefficients, by least squares
+# on their own true parts (each channel's effect, the baseline's parts, the
+# controls'): the floor the noise sets, which no search of the curves can
+# beat.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=$(realpath "${1:-_build}")
@@ -206,7 +207,7 @@ for name, rows, noise, truth, columns, maps, parts in (roas_set(), recovery_set(
         write(path, rows, columns, y)
         result = attribute(path, maps)
         scores.append(score(result, truths))
-        if draw > 0 and perturb is None:
+        if perturb is None:
             floor.append(score(true_curves_result(parts, truth, rows, y), truths))
         if env["MMX_VERBOSE"]:
             print("  %s draw %d: %s" % (name, draw, ", ".join(
@@ -214,6 +215,7 @@ for name, rows, noise, truth, columns, maps, parts in (roas_set(), recovery_set(
                              interval(c))
                 for c in result["channels"])))
     summary(name, "the file", scores[:1])
+    summary(name, "true curves", floor[:1])
     summary(name, "%d draws" % draws, scores[1:])
-    summary(name, "true curves", floor)
+    summary(name, "true curves", floor[1:])
 PY
